@@ -1,0 +1,41 @@
+# councilplan: `make demo` to try it, `make test` to check it. See README.md.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# The demo and the tests run the development configuration; production is the default elsewhere.
+DEV := COUNCILPLAN_ENV=development
+
+.PHONY: install demo test lint browsers bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	$(DEV) $(BIN)/councilplan migrate --noinput
+	$(DEV) $(BIN)/councilplan load-sample
+	$(DEV) $(BIN)/councilplan create-demo-users
+	@echo
+	@echo "councilplan is running at http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
+	@echo
+	$(DEV) $(BIN)/councilplan runserver --noreload $(HOST):$(PORT)
+
+test: install
+	$(DEV) $(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+
+bench: install
+	$(DEV) $(BIN)/python benchmarks/report_speed.py
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .hypothesis

@@ -1,0 +1,84 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from . import vocabularies
+
+
+class VocabularyTerm(models.Model):
+    """One entry of one of the organisation's vocabularies: a fixed code and an editable label."""
+
+    vocabulary = models.CharField(max_length=40, choices=sorted(vocabularies.VOCABULARY_NAMES.items()))
+    code = models.SlugField(max_length=60, help_text="Fixed once created: files and reports use it.")
+    label = models.CharField(max_length=200)
+    group = models.SlugField(
+        max_length=60, blank=True, help_text="Boards only: the board group the board reports into."
+    )
+    order = models.PositiveIntegerField(default=0)
+    active = models.BooleanField(default=True, help_text="Inactive terms stay in old returns but are not offered.")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["vocabulary", "order", "code"]
+        constraints = [models.UniqueConstraint(fields=["vocabulary", "code"], name="unique_vocabulary_code")]
+
+    def __str__(self):
+        return f"{self.get_vocabulary_display()}: {self.label}"
+
+
+class Outcome(models.Model):
+    """An outcome of the council's strategic statement, e.g. 'Children and young people … best start in life'."""
+
+    title = models.CharField(max_length=300, unique=True)
+    order = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "title"]
+
+    def __str__(self):
+        return self.title
+
+
+class Directorate(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class User(AbstractUser):
+    """A person: lead officers, the corporate policy team, readers and administrators.
+
+    People named as lead officers in an import become users without a password;
+    they sign in once an administrator (or single sign-on) gives them access.
+    """
+
+    class Role(models.TextChoices):
+        LEAD_OFFICER = "lead_officer", "Lead officer"
+        CORPORATE = "corporate", "Corporate team"
+        VIEWER = "viewer", "Viewer"
+        ADMINISTRATOR = "administrator", "Administrator"
+
+    name = models.CharField("full name", max_length=200, blank=True)
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.LEAD_OFFICER)
+    directorate = models.ForeignKey(Directorate, null=True, blank=True, on_delete=models.SET_NULL)
+    history = HistoricalRecords(excluded_fields=["last_login", "password"])
+
+    class Meta:
+        ordering = ["name", "username"]
+
+    def __str__(self):
+        return self.name or self.get_full_name() or self.username
+
+    @property
+    def is_corporate(self) -> bool:
+        return self.role in (self.Role.CORPORATE, self.Role.ADMINISTRATOR) or self.is_superuser
+
+    @property
+    def is_administrator(self) -> bool:
+        return self.role == self.Role.ADMINISTRATOR or self.is_superuser

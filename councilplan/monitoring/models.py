@@ -1,0 +1,96 @@
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from councilplan.planning.models import Activity, Plan
+
+
+class Round(models.Model):
+    """A quarterly monitoring round, labelled `YYYY-YY Qn`, with its submission window."""
+
+    class State(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        OPEN = "open", "Open"
+        CLOSED = "closed", "Closed"
+        PUBLISHED = "published", "Published"
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="rounds")
+    label = models.CharField(max_length=10, help_text="For example 2019-20 Q2.")
+    opens_at = models.DateTimeField(null=True, blank=True)
+    closes_at = models.DateTimeField(null=True, blank=True)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.DRAFT)
+    allow_late = models.BooleanField(
+        "accept late returns", default=False, help_text="Returns submitted after the window closes are marked late."
+    )
+    report_version = models.CharField(
+        max_length=200, blank=True, help_text="For example: Policy & Resources Cabinet Committee – 8 November 2019"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["plan", "label"]
+        constraints = [models.UniqueConstraint(fields=["plan", "label"], name="unique_round_label_in_plan")]
+
+    def __str__(self):
+        return f"{self.plan} — {self.label}"
+
+
+class Return(models.Model):
+    """One activity's answers for one round (spec/monitoring.md §3).
+
+    List answers hold vocabulary codes. `milestones` maps a milestone type code to
+    {"date": ISO date or null, "estimated": bool, "text": str}. `version` goes up by one on
+    every save, so a save based on an older version is refused rather than overwriting.
+    """
+
+    class State(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SUBMITTED = "submitted", "Submitted"
+
+    class Factor(models.TextChoices):
+        INTERNAL = "internal", "Internal factors"
+        EXTERNAL = "external", "External factors"
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="returns")
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="returns")
+    state = models.CharField(max_length=10, choices=State.choices, default=State.DRAFT)
+
+    delivery_status = models.SlugField(max_length=60, blank=True)
+    progress = models.TextField("description of progress", blank=True)
+    milestones = models.JSONField(default=dict, blank=True)
+    new_end_date = models.DateField("revised end date", null=True, blank=True)
+    new_go_live_date = models.DateField("revised 'Go Live' date", null=True, blank=True)
+    date_change_reason = models.TextField(blank=True)
+    date_change_factor = models.CharField(max_length=10, choices=Factor.choices, blank=True)
+    issues = models.JSONField(default=list, blank=True)
+    issue_detail = models.TextField(blank=True)
+    mitigations = models.BooleanField(default=False)
+    mitigation_detail = models.TextField(blank=True)
+    risk_registers = models.JSONField(default=list, blank=True)
+    reported_to = models.JSONField(default=list, blank=True)
+    expected_to_report_to = models.JSONField(default=list, blank=True)
+    forward_plan_scheduled = models.BooleanField(default=False)
+    project_status = models.SlugField(max_length=60, default="active")
+    status_reason = models.TextField(blank=True)
+    remain_in_monitoring = models.BooleanField(default=False)
+    form_rating = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    late = models.BooleanField(default=False)
+    reopened = models.BooleanField(default=False, help_text="The corporate team reopened it after the window.")
+    version = models.PositiveIntegerField(default=1)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["round", "activity__sort_key", "activity__ref"]
+        constraints = [models.UniqueConstraint(fields=["round", "activity"], name="unique_return_per_round")]
+
+    def __str__(self):
+        return f"{self.activity} — {self.round.label}"
