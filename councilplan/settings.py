@@ -58,6 +58,7 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     # Two people saving in the same second must wait their turn, not fail.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 

@@ -43,6 +43,7 @@ class Return:
     date_change_factor: str = ""  # "internal", "external" or ""
     issues: tuple[str, ...] = ()
     issue_detail: str = ""
+    previous_issues_resolution: str = ""  # how the previous round's issues were resolved
     mitigations: bool = False
     mitigation_detail: str = ""
     risk_registers: tuple[str, ...] = ()
@@ -51,7 +52,7 @@ class Return:
     forward_plan_scheduled: bool = False
     project_status: str = v.ACTIVE
     status_reason: str = ""
-    remain_in_monitoring: bool = False
+    remain_in_monitoring: bool | None = None  # None: no decision recorded (leaves monitoring)
     form_rating: int | None = None
     late: bool = False
 

@@ -64,6 +64,9 @@ class Return(models.Model):
     date_change_factor = models.CharField(max_length=10, choices=Factor.choices, blank=True)
     issues = models.JSONField(default=list, blank=True)
     issue_detail = models.TextField(blank=True)
+    # Asked when the previous round's return was not on track: seed 000 §2.3 flags improvements
+    # that say nothing of how the earlier issues were resolved.
+    previous_issues_resolution = models.TextField("how last round's issues were resolved", blank=True)
     mitigations = models.BooleanField(default=False)
     mitigation_detail = models.TextField(blank=True)
     risk_registers = models.JSONField(default=list, blank=True)
@@ -72,7 +75,8 @@ class Return(models.Model):
     forward_plan_scheduled = models.BooleanField(default=False)
     project_status = models.SlugField(max_length=60, default="active")
     status_reason = models.TextField(blank=True)
-    remain_in_monitoring = models.BooleanField(default=False)
+    # None: no decision recorded yet; the activity then leaves monitoring after this round (spec §2).
+    remain_in_monitoring = models.BooleanField(null=True, blank=True)
     form_rating = models.PositiveSmallIntegerField(null=True, blank=True)
 
     submitted_at = models.DateTimeField(null=True, blank=True)
