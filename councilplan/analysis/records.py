@@ -92,8 +92,10 @@ class Vocabularies:
     @classmethod
     def defaults(cls) -> Vocabularies:
         return cls(
-            {name: tuple(Term(code, label, group) for code, label, group in terms)
-             for name, terms in v.DEFAULTS.items()}
+            {
+                name: tuple(Term(code, label, group) for code, label, group in terms)
+                for name, terms in v.DEFAULTS.items()
+            }
         )
 
 

@@ -5,6 +5,11 @@ from simple_history.models import HistoricalRecords
 from councilplan.core.models import Directorate, Outcome
 
 
+def ref_sort_key(ref: str) -> int:
+    """Numeric refs sort as numbers (2 before 10); others after them, by text."""
+    return int(ref) if ref.isdigit() and len(ref) < 9 else 999_999_999
+
+
 class Plan(models.Model):
     """A rolling three-year plan of the council's most significant activities."""
 
@@ -23,7 +28,6 @@ class Plan(models.Model):
 class Activity(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="activities")
     ref = models.CharField("activity number", max_length=20)
-    # Numeric refs sort as numbers (2 before 10); others after them, by text.
     sort_key = models.PositiveIntegerField(default=0, editable=False)
     title = models.CharField(max_length=500)
     outcome = models.ForeignKey(Outcome, on_delete=models.PROTECT, related_name="activities")
@@ -52,5 +56,5 @@ class Activity(models.Model):
         return f"{self.ref}. {self.title}"
 
     def save(self, *args, **kwargs):
-        self.sort_key = int(self.ref) if self.ref.isdigit() and len(self.ref) < 9 else 999_999_999
+        self.sort_key = ref_sort_key(self.ref)
         super().save(*args, **kwargs)

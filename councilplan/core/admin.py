@@ -1,0 +1,42 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Directorate, Outcome, User, VocabularyTerm
+
+
+@admin.register(VocabularyTerm)
+class VocabularyTermAdmin(SimpleHistoryAdmin):
+    list_display = ["label", "code", "vocabulary", "group", "order", "active"]
+    list_filter = ["vocabulary", "active"]
+    list_editable = ["order", "active"]
+    search_fields = ["label", "code"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Codes are fixed once created: files, reports and old returns use them.
+        return ["vocabulary", "code"] if obj else []
+
+
+@admin.register(Outcome)
+class OutcomeAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "order"]
+    list_editable = ["order"]
+
+
+@admin.register(Directorate)
+class DirectorateAdmin(SimpleHistoryAdmin):
+    search_fields = ["name"]
+
+
+@admin.register(User)
+class CouncilUserAdmin(UserAdmin, SimpleHistoryAdmin):
+    list_display = ["username", "name", "email", "role", "directorate", "is_active"]
+    list_filter = ["role", "directorate", "is_active"]
+    search_fields = ["username", "name", "email"]
+    fieldsets = [
+        (None, {"fields": ["username", "password"]}),
+        ("Person", {"fields": ["name", "email", "role", "directorate"]}),
+        ("Access", {"fields": ["is_active", "is_staff", "is_superuser"]}),
+        ("Dates", {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [(None, {"fields": ["username", "name", "email", "role", "password1", "password2"]})]

@@ -1,0 +1,286 @@
+"""Changing monitoring data: rounds, returns, imports of returns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from councilplan.core import vocabularies as v
+from councilplan.core.exchange import (
+    ImportFailed,
+    Mapping,
+    RowReader,
+    check_header,
+    file_error,
+    mapped_rows,
+)
+from councilplan.core.selectors import code_lookup, get_vocabularies
+from councilplan.core.tabular import TableError, read_table
+from councilplan.planning.models import Plan
+from councilplan.planning.services import ImportResult, Progress
+
+from .exchange import (
+    MILESTONE_TYPES,
+    REQUIRED_RETURN_COLUMNS,
+    RETURN_COLUMNS,
+    MilestoneError,
+    parse_milestone,
+)
+from .models import Return, Round
+
+ROUND_LABEL = re.compile(r"^(\d{4})-(\d{2}) Q([1-4])$")
+
+# The answer fields of a return, as the form and the import write them.
+ANSWER_FIELDS = [
+    "delivery_status",
+    "progress",
+    "milestones",
+    "new_end_date",
+    "new_go_live_date",
+    "date_change_reason",
+    "date_change_factor",
+    "issues",
+    "issue_detail",
+    "previous_issues_resolution",
+    "mitigations",
+    "mitigation_detail",
+    "risk_registers",
+    "reported_to",
+    "expected_to_report_to",
+    "forward_plan_scheduled",
+    "project_status",
+    "status_reason",
+    "remain_in_monitoring",
+    "form_rating",
+]
+
+
+class ReturnConflict(Exception):
+    """Someone else saved this return since it was opened: nothing was overwritten."""
+
+    def __init__(self, current: Return):
+        self.current = current
+        super().__init__(f"{current} was changed by someone else (now version {current.version})")
+
+
+def check_round_label(label: str) -> str | None:
+    """None when the label is a valid `YYYY-YY Qn`, else what is wrong with it."""
+    match = ROUND_LABEL.match(label)
+    if not match:
+        return "must look like 2019-20 Q2 (financial year, space, quarter Q1 to Q4)"
+    start, end = int(match.group(1)), int(match.group(2))
+    if (start + 1) % 100 != end:
+        return f"the financial year {start} is followed by {(start + 1) % 100:02d}, not {end:02d}"
+    return None
+
+
+def get_or_create_round(plan: Plan, label: str) -> Round:
+    problem = check_round_label(label)
+    if problem:
+        raise ImportFailed([file_error("--round", f"{label!r} {problem}")])
+    round_, _ = Round.objects.get_or_create(plan=plan, label=label)
+    return round_
+
+
+def find_plan(name: str | None) -> Plan:
+    """The named plan, or the only plan when no name is given."""
+    if name:
+        plan = Plan.objects.filter(name=name).first()
+        if plan is None:
+            known = ", ".join(Plan.objects.values_list("name", flat=True)) or "none yet"
+            raise ImportFailed([file_error("--plan", f"no plan is called {name!r} (plans: {known})")])
+        return plan
+    plans = list(Plan.objects.all()[:2])
+    if len(plans) == 1:
+        return plans[0]
+    message = "there is no plan yet: import one first" if not plans else "there is more than one plan: name it"
+    raise ImportFailed([file_error("--plan", message)])
+
+
+@dataclass
+class _Lookups:
+    status: object
+    theme: object
+    level: object
+    board: object
+    project: object
+
+
+def import_returns(
+    path: str | Path,
+    round_label: str,
+    plan_name: str | None = None,
+    mapping: Mapping | None = None,
+    progress: Progress | None = None,
+    user=None,
+) -> ImportResult:
+    """Load one round's returns from CSV/XLSX: all rows or none.
+
+    A return imported again replaces the earlier answers; the history keeps them.
+    """
+    mapping = mapping or Mapping()
+    plan = find_plan(plan_name)
+    problem = check_round_label(round_label)
+    if problem:
+        raise ImportFailed([file_error("--round", f"{round_label!r} {problem}")])
+    try:
+        table = read_table(path)
+    except TableError as error:
+        raise ImportFailed([file_error(path, str(error))]) from None
+    columns, errors = check_header(table, mapping, RETURN_COLUMNS, REQUIRED_RETURN_COLUMNS)
+    if errors:
+        raise ImportFailed(errors)
+
+    vocab = get_vocabularies()
+    lookups = _Lookups(
+        status=code_lookup(vocab, v.DELIVERY_STATUS),
+        theme=code_lookup(vocab, v.ISSUE_THEME),
+        level=code_lookup(vocab, v.RISK_REGISTER_LEVEL),
+        board=code_lookup(vocab, v.BOARD),
+        project=code_lookup(vocab, v.PROJECT_STATUS),
+    )
+    activities = {a.ref: a for a in plan.activities.only("id", "ref", "end_date")}
+    rows: list[tuple[object, dict]] = []
+    warnings: list[str] = []
+    seen: dict[str, int] = {}
+    for number, cells in mapped_rows(table, columns, errors):
+        read = RowReader(table.name, number, cells, mapping, errors)
+        answers = _read_return(read, lookups, warnings)
+        ref = answers.pop("ref")
+        if ref and ref not in activities:
+            read.error("ref", ref, f"is not an activity of the plan {plan.name!r}")
+        elif ref in seen:
+            read.error("ref", ref, f"appears twice (also row {seen[ref]})")
+        elif ref:
+            seen[ref] = number
+        if read.ok:
+            rows.append((activities[ref], answers))
+        if progress and number % 1000 == 0:
+            progress(number)
+    if not rows and not errors:
+        raise ImportFailed([file_error(path, "has no returns under the header")])
+    if errors:
+        raise ImportFailed(errors)
+    result = _write_returns(plan, round_label, rows, user)
+    result.warnings = warnings
+    return result
+
+
+def _read_return(read: RowReader, lookups: _Lookups, warnings: list[str]) -> dict:
+    answers = {
+        "ref": read.text("ref", required=True),
+        "delivery_status": read.code("delivery_status", lookups.status, "delivery status", required=True),
+        "progress": read.text("progress"),
+        "milestones": {},
+        "new_end_date": read.date("new_end_date"),
+        "new_go_live_date": read.date("new_go_live_date"),
+        "date_change_reason": read.text("date_change_reason"),
+        "date_change_factor": "",
+        "issues": read.codes("issues", lookups.theme, "issue theme"),
+        "issue_detail": read.text("issue_detail"),
+        "previous_issues_resolution": read.text("previous_issues_resolution"),
+        "mitigations": read.boolean("mitigations") or False,
+        "mitigation_detail": read.text("mitigation_detail"),
+        "risk_registers": read.codes("risk_registers", lookups.level, "risk register level"),
+        "reported_to": read.codes("reported_to", lookups.board, "governance board"),
+        "expected_to_report_to": read.codes("expected_to_report_to", lookups.board, "governance board"),
+        "forward_plan_scheduled": read.boolean("forward_plan_scheduled") or False,
+        "project_status": read.code("project_status", lookups.project, "project status") or v.ACTIVE,
+        "status_reason": read.text("status_reason"),
+        "remain_in_monitoring": None,
+        "form_rating": read.integer("form_rating", 1, 5),
+    }
+    factor = read.text("date_change_factor").lower()
+    if factor in ("internal", "external", ""):
+        answers["date_change_factor"] = factor
+    else:
+        read.error("date_change_factor", factor, "must be internal or external")
+    if answers["project_status"] != v.ACTIVE and not read.is_blank("remain_in_monitoring"):
+        answers["remain_in_monitoring"] = read.boolean("remain_in_monitoring")
+    for milestone_type in MILESTONE_TYPES:
+        column = f"milestone_{milestone_type}"
+        try:
+            milestone = parse_milestone(read.raw(column))
+        except MilestoneError as error:
+            read.error(column, read.raw(column), str(error))
+            continue
+        if milestone:
+            answers["milestones"][milestone_type] = milestone
+    if "" in read.cells:
+        read.error("", read.cells[""], "a value under no column heading")
+
+    not_on_track = answers["delivery_status"] in v.NOT_ON_TRACK
+    if not_on_track and read.is_blank("issues"):
+        read.error("issues", "", "a return that is not on track must name at least one issue theme")
+    if (
+        not not_on_track
+        and answers["delivery_status"]
+        and (answers["issues"] or answers["mitigations"] or answers["risk_registers"])
+    ):
+        warnings.append(
+            f"{read.file} row {read.number}: issues, mitigations and risk registers are kept "
+            "but not counted, because the activity is not reported as off track"
+        )
+    return answers
+
+
+@transaction.atomic
+def _write_returns(plan: Plan, round_label: str, rows: list[tuple[object, dict]], user) -> ImportResult:
+    round_ = get_or_create_round(plan, round_label)
+    existing = {r.activity_id: r for r in round_.returns.all()}
+    now = timezone.now()
+    to_create, to_update = [], []
+    for activity, answers in rows:
+        current = existing.get(activity.id)
+        if (
+            current is not None
+            and current.state == Return.State.SUBMITTED
+            and all(getattr(current, name) == value for name, value in answers.items())
+        ):
+            continue  # the same answers again: nothing to replace, no new version
+        stamp = {"state": Return.State.SUBMITTED, "submitted_at": now, "submitted_by": user, "updated_by": user}
+        if current is None:
+            to_create.append(Return(round=round_, activity=activity, **answers, **stamp))
+        else:
+            for name, value in {**answers, **stamp}.items():
+                setattr(current, name, value)
+            current.version += 1
+            to_update.append(current)
+    if to_create:
+        bulk_create_with_history(to_create, Return, batch_size=500, default_user=user)
+    if to_update:
+        fields = [*ANSWER_FIELDS, "state", "submitted_at", "submitted_by", "updated_by", "version", "updated_at"]
+        for item in to_update:
+            item.updated_at = now
+        bulk_update_with_history(to_update, Return, fields, batch_size=500, default_user=user)
+    return ImportResult(created=len(to_create), updated=len(to_update), warnings=[])
+
+
+@transaction.atomic
+def save_return(ret: Return, answers: dict, user, expected_version: int, submit: bool = False) -> Return:
+    """Save a return's answers unless someone saved it since `expected_version` was read.
+
+    The version check is one conditional UPDATE, so two saves racing cannot both pass it.
+    """
+    claimed = Return.objects.filter(pk=ret.pk, version=expected_version).update(version=F("version") + 1)
+    if not claimed:
+        raise ReturnConflict(Return.objects.get(pk=ret.pk))
+    for name, value in answers.items():
+        setattr(ret, name, value)
+    ret.version = expected_version + 1
+    ret.updated_by = user
+    if submit:
+        ret.state = Return.State.SUBMITTED
+        ret.submitted_at = timezone.now()
+        ret.submitted_by = user
+        round_ = ret.round
+        ret.late = bool(round_.closes_at and ret.submitted_at > round_.closes_at)
+    ret._history_user = user
+    ret.save()
+    return ret

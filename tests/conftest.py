@@ -1,0 +1,38 @@
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from helpers import ACTIVITY_HEADER, SAMPLE_PLAN, write_csv
+
+
+@pytest.fixture
+def small_plan_file(tmp_path) -> Path:
+    """Three activities in two outcomes."""
+    return write_csv(
+        tmp_path / "plan.csv",
+        ACTIVITY_HEADER,
+        [
+            ["1", "Schools commissioning plan", "Best start in life", "people_commissioning", "2020-03-31",
+             "ann.officer@example.gov.uk", "Children"],
+            ["2", "Highways maintenance contract", "Economic growth", "Infrastructure commissioning (including "
+             "assets and technology)", "31/08/2019", "Bob Officer", "Growth"],
+            ["10", "Library strategy", "Economic growth", "strategy_policy", "2021-03-31", "", ""],
+        ],
+    )
+
+
+@pytest.fixture
+def small_plan(db, small_plan_file):
+    from councilplan.planning.models import Plan
+    from councilplan.planning.services import import_plan
+
+    import_plan(small_plan_file, "Test plan")
+    return Plan.objects.get(name="Test plan")
+
+
+@pytest.fixture
+def sample_plan(db):
+    call_command("load_sample", verbosity=0)
+    from councilplan.planning.models import Plan
+
+    return Plan.objects.get(name=SAMPLE_PLAN)
