@@ -1,0 +1,79 @@
+"""Who may see or change what. Every view asks these functions; none decides on its own.
+
+- Lead officers (and colleagues nominated on an activity) complete that activity's returns.
+- A lead officer sees other returns of their own directorate, never another directorate's drafts.
+- The corporate team runs rounds, sees everything, writes commentary and publishes.
+- Viewers (CMT, members) read published rounds: reports, scorecards and the dashboard.
+- Administrators configure the organisation; they also have the corporate team's rights.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from councilplan.core.models import User
+    from councilplan.monitoring.models import Return, Round
+    from councilplan.planning.models import Activity
+
+
+def is_corporate(user: User) -> bool:
+    return user.is_authenticated and user.is_active and user.is_corporate
+
+
+def is_administrator(user: User) -> bool:
+    return user.is_authenticated and user.is_active and user.is_administrator
+
+
+def completes_returns_for(user: User, activity: Activity) -> bool:
+    """The activity's lead officer or one of its nominated colleagues (pass activities with colleagues prefetched)."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if activity.lead_officer_id == user.id:
+        return True
+    return any(colleague.id == user.id for colleague in activity.colleagues.all())
+
+
+def can_edit_return(user: User, ret: Return) -> bool:
+    """May change the answers now: their activity, while the round is open (or the team reopened it)."""
+    from councilplan.monitoring.models import Round
+
+    if not completes_returns_for(user, ret.activity):
+        return False
+    if ret.reopened:
+        return True
+    return ret.round.state == Round.State.OPEN and (
+        not ret.round.closes_at or _now() <= ret.round.closes_at or ret.round.allow_late
+    )
+
+
+def can_view_return(user: User, ret: Return) -> bool:
+    from councilplan.monitoring.models import Return, Round
+
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if is_corporate(user) or completes_returns_for(user, ret.activity):
+        return True
+    if ret.round.state == Round.State.PUBLISHED and ret.state == Return.State.SUBMITTED:
+        return True  # every signed-in role reads published returns (scorecards)
+    same_directorate = user.directorate_id is not None and user.directorate_id == ret.activity.directorate_id
+    return same_directorate and ret.state == Return.State.SUBMITTED
+
+
+def can_read_round(user: User, round_: Round) -> bool:
+    """Reports, scorecards and dashboards of a round: the corporate team always, others once published."""
+    from councilplan.monitoring.models import Round
+
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return is_corporate(user) or round_.state == Round.State.PUBLISHED
+
+
+def can_run_rounds(user: User) -> bool:
+    return is_corporate(user)
+
+
+def _now():
+    from django.utils import timezone
+
+    return timezone.now()
