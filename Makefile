@@ -21,7 +21,7 @@ install: $(VENV)/.installed
 
 demo: install
 	$(DEV) $(BIN)/councilplan migrate --noinput
-	$(DEV) $(BIN)/councilplan load-sample
+	$(DEV) $(BIN)/councilplan load-sample --open-next-round
 	$(DEV) $(BIN)/councilplan create-demo-users
 	@echo
 	@echo "councilplan is running at http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
