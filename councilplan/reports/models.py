@@ -1,0 +1,75 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from councilplan.core.models import Outcome
+from councilplan.monitoring.models import Round
+
+
+class Commentary(models.Model):
+    """The corporate policy team's words for one section of one round's analysis report.
+
+    The report's figures and tables come from the returns; the narrative the seed report has (key emerging
+    issues, themes of mitigating actions, oversight and assurance) is written by people, per section and
+    round. `outcome` is set for the tailored version of one outcome; a tailored report falls back to the
+    full report's commentary for any section it has none of its own for.
+    """
+
+    class Section(models.TextChoices):
+        # In report order. `contact` holds the contact details printed after the introduction.
+        INTRODUCTION = "introduction", "Introduction"
+        CONTACT = "contact", "Contact details"
+        OVERVIEW = "overview", "Overview"
+        SUBMISSIONS = "submissions", "1. Submissions"
+        DELIVERY = "delivery", "2. Delivery"
+        MILESTONES = "milestones", "3. Milestones"
+        ISSUES = "issues", "4. Issues: key emerging issues"
+        MITIGATIONS = "mitigations", "5. Mitigating actions or escalations: key themes"
+        GOVERNANCE = "governance", "6. Governance"
+        OVERSIGHT = "oversight", "7. Additional oversight and assurance"
+        RISK = "risk", "8. Risk"
+        SCORECARDS = "scorecards", "9. Activity scorecards"
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="commentary")
+    section = models.CharField(max_length=20, choices=Section.choices)
+    outcome = models.ForeignKey(
+        Outcome,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="Only for the tailored report of this outcome. Leave empty for the full report.",
+    )
+    text = models.TextField(
+        blank=True,
+        help_text="Plain text. A blank line starts a new paragraph, a line starting with '- ' is a bullet, "
+        "and **two asterisks** either side make words bold.",
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name_plural = "commentary"
+        ordering = ["round", "outcome", "section"]
+        # Two partial constraints rather than one: a plain unique constraint treats every NULL outcome as
+        # different, so it would let the full report have two texts for one section.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "section"],
+                condition=Q(outcome__isnull=True),
+                name="unique_commentary_section_full_report",
+            ),
+            models.UniqueConstraint(
+                fields=["round", "section", "outcome"],
+                condition=Q(outcome__isnull=False),
+                name="unique_commentary_section_tailored_report",
+            ),
+        ]
+
+    def __str__(self):
+        version = f" ({self.outcome})" if self.outcome_id else ""
+        return f"{self.round.label}{version} — {self.get_section_display()}"
