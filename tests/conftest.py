@@ -12,10 +12,24 @@ def small_plan_file(tmp_path) -> Path:
         tmp_path / "plan.csv",
         ACTIVITY_HEADER,
         [
-            ["1", "Schools commissioning plan", "Best start in life", "people_commissioning", "2020-03-31",
-             "ann.officer@example.gov.uk", "Children"],
-            ["2", "Highways maintenance contract", "Economic growth", "Infrastructure commissioning (including "
-             "assets and technology)", "31/08/2019", "Bob Officer", "Growth"],
+            [
+                "1",
+                "Schools commissioning plan",
+                "Best start in life",
+                "people_commissioning",
+                "2020-03-31",
+                "ann.officer@example.gov.uk",
+                "Children",
+            ],
+            [
+                "2",
+                "Highways maintenance contract",
+                "Economic growth",
+                "Infrastructure commissioning (including assets and technology)",
+                "31/08/2019",
+                "Bob Officer",
+                "Growth",
+            ],
             ["10", "Library strategy", "Economic growth", "strategy_policy", "2021-03-31", "", ""],
         ],
     )

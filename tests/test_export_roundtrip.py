@@ -1,6 +1,7 @@
 """export → import → export gives the same rows, in CSV and XLSX."""
 
 import csv
+import io
 
 import pytest
 from django.core.management import call_command
@@ -14,16 +15,32 @@ from councilplan.planning.services import ACTIVITY_COLUMNS, import_plan
 pytestmark = pytest.mark.django_db
 
 FULL_RETURN = {
-    "ref": "2", "delivery_status": "remedial_action", "progress": "=HYPERLINK(\"http://evil\",\"x\") and +cmd",
-    "milestone_approval_to_proceed": "2019-10-01", "milestone_eqia_screening": "2019-11-01 (estimated)",
-    "milestone_consultation_start": "Spring 2020", "milestone_key_decision": "",
-    "milestone_go_live": "2020-09-01", "milestone_other": "2020-01-15 – Contract award",
-    "new_end_date": "2020-10-01", "new_go_live_date": "", "date_change_reason": "Procurement delayed",
-    "date_change_factor": "external", "issues": "capacity;dependencies", "issue_detail": "@SUM(A1) ‮ right-to-left",
-    "previous_issues_resolution": "", "mitigations": "yes", "mitigation_detail": "Working group 🙂",
-    "risk_registers": "project_programme;corporate", "reported_to": "cmm;scb", "expected_to_report_to": "cabinet_committee",
-    "forward_plan_scheduled": "no", "project_status": "bau", "status_reason": "-1 business as usual",
-    "remain_in_monitoring": "yes", "form_rating": "3",
+    "ref": "2",
+    "delivery_status": "remedial_action",
+    "progress": '=HYPERLINK("http://evil","x") and +cmd',
+    "milestone_approval_to_proceed": "2019-10-01",
+    "milestone_eqia_screening": "2019-11-01 (estimated)",
+    "milestone_consultation_start": "Spring 2020",
+    "milestone_key_decision": "",
+    "milestone_go_live": "2020-09-01",
+    "milestone_other": "2020-01-15 – Contract award",
+    "new_end_date": "2020-10-01",
+    "new_go_live_date": "",
+    "date_change_reason": "Procurement delayed",
+    "date_change_factor": "external",
+    "issues": "capacity;dependencies",
+    "issue_detail": "@SUM(A1) ‮ right-to-left",
+    "previous_issues_resolution": "",
+    "mitigations": "yes",
+    "mitigation_detail": "Working group 🙂",
+    "risk_registers": "project_programme;corporate",
+    "reported_to": "cmm;scb",
+    "expected_to_report_to": "cabinet_committee",
+    "forward_plan_scheduled": "no",
+    "project_status": "bau",
+    "status_reason": "-1 business as usual",
+    "remain_in_monitoring": "yes",
+    "form_rating": "3",
 }
 
 
@@ -34,24 +51,38 @@ def read_csv(path):
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 def test_round_trip(small_plan, tmp_path, suffix):
-    on_track = {column: "" for column in RETURN_COLUMNS} | {"ref": "1", "delivery_status": "on_track",
-                                                              "mitigations": "no", "forward_plan_scheduled": "no"}
-    write_csv(tmp_path / "in.csv", RETURN_COLUMNS, [[FULL_RETURN[c] for c in RETURN_COLUMNS],
-                                                    [on_track[c] for c in RETURN_COLUMNS]])
+    on_track = dict.fromkeys(RETURN_COLUMNS, "") | {
+        "ref": "1",
+        "delivery_status": "on_track",
+        "mitigations": "no",
+        "forward_plan_scheduled": "no",
+    }
+    write_csv(
+        tmp_path / "in.csv",
+        RETURN_COLUMNS,
+        [[FULL_RETURN[c] for c in RETURN_COLUMNS], [on_track[c] for c in RETURN_COLUMNS]],
+    )
     import_returns(tmp_path / "in.csv", "2019-20 Q2")
 
     first_plan, first_returns = tmp_path / f"plan1{suffix}", tmp_path / f"returns1{suffix}"
-    call_command("export_plan", "--output", str(first_plan), stdout=open(tmp_path / "log", "w"))
-    call_command("export_returns", "--round", "2019-20 Q2", "--output", str(first_returns),
-                 stdout=open(tmp_path / "log", "w"))
+    call_command("export_plan", "--output", str(first_plan), stdout=io.StringIO())
+    call_command("export_returns", "--round", "2019-20 Q2", "--output", str(first_returns), stdout=io.StringIO())
 
     # Into a fresh plan, then out again.
     import_plan(first_plan, "Copy")
     import_returns(first_returns, "2019-20 Q2", plan_name="Copy")
     second_plan, second_returns = tmp_path / f"plan2{suffix}", tmp_path / f"returns2{suffix}"
-    call_command("export_plan", "--plan", "Copy", "--output", str(second_plan), stdout=open(tmp_path / "log", "w"))
-    call_command("export_returns", "--plan", "Copy", "--round", "2019-20 Q2", "--output", str(second_returns),
-                 stdout=open(tmp_path / "log", "w"))
+    call_command("export_plan", "--plan", "Copy", "--output", str(second_plan), stdout=io.StringIO())
+    call_command(
+        "export_returns",
+        "--plan",
+        "Copy",
+        "--round",
+        "2019-20 Q2",
+        "--output",
+        str(second_returns),
+        stdout=io.StringIO(),
+    )
 
     rows = read_rows(first_returns)
     assert rows == read_rows(second_returns)
@@ -76,10 +107,22 @@ def unguard(value):
 def test_exported_spreadsheets_never_hold_formulas(small_plan, tmp_path):
     write_csv(tmp_path / "in.csv", RETURN_COLUMNS, [[FULL_RETURN[c] for c in RETURN_COLUMNS]])
     import_returns(tmp_path / "in.csv", "2019-20 Q2")
-    call_command("export_returns", "--round", "2019-20 Q2", "--output", str(tmp_path / "r.xlsx"),
-                 stdout=open(tmp_path / "log", "w"))
-    call_command("export_returns", "--round", "2019-20 Q2", "--output", str(tmp_path / "r.csv"),
-                 stdout=open(tmp_path / "log", "w"))
+    call_command(
+        "export_returns",
+        "--round",
+        "2019-20 Q2",
+        "--output",
+        str(tmp_path / "r.xlsx"),
+        stdout=io.StringIO(),
+    )
+    call_command(
+        "export_returns",
+        "--round",
+        "2019-20 Q2",
+        "--output",
+        str(tmp_path / "r.csv"),
+        stdout=io.StringIO(),
+    )
     cells = [c for row in load_workbook(tmp_path / "r.xlsx").worksheets[0].iter_rows() for c in row]
     assert all(c.data_type != "f" for c in cells)
     progress = next(c for c in cells if isinstance(c.value, str) and "HYPERLINK" in c.value)

@@ -4,13 +4,12 @@ import datetime as dt
 
 import pytest
 from django.core.management import CommandError, call_command
+from helpers import ACTIVITY_HEADER, write_csv
 
 from councilplan.core.exchange import ImportFailed, Mapping
 from councilplan.core.models import Outcome, User
 from councilplan.planning.models import Activity, Plan
 from councilplan.planning.services import import_plan
-
-from helpers import ACTIVITY_HEADER, write_csv
 
 pytestmark = pytest.mark.django_db
 
@@ -53,10 +52,18 @@ GOOD = ["1", "A title", "An outcome", "strategy_policy", "2020-03-31", "", ""]
     ("row", "column", "value", "message"),
     [
         (["", "A title", "An outcome", "strategy_policy", "2020-03-31", "", ""], "ref", "", "is required"),
-        (["2", "A title", "An outcome", "knitting", "2020-03-31", "", ""], "activity_type", "knitting",
-         "is not a known activity type"),
-        (["2", "A title", "An outcome", "strategy_policy", "31/02/2020", "", ""], "end_date", "31/02/2020",
-         "is not a real date"),
+        (
+            ["2", "A title", "An outcome", "knitting", "2020-03-31", "", ""],
+            "activity_type",
+            "knitting",
+            "is not a known activity type",
+        ),
+        (
+            ["2", "A title", "An outcome", "strategy_policy", "31/02/2020", "", ""],
+            "end_date",
+            "31/02/2020",
+            "is not a real date",
+        ),
         (["2", "A title", "An outcome", "strategy_policy", "", "", ""], "end_date", "", "is required"),
         (["2", "", "An outcome", "strategy_policy", "2020-03-31", "", ""], "title", "", "is required"),
         (["1", "Again", "An outcome", "strategy_policy", "2020-03-31", "", ""], "ref", "1", "appears twice"),
@@ -81,8 +88,9 @@ def test_every_bad_row_is_listed_not_just_the_first(tmp_path):
 
 
 def test_unknown_and_missing_columns_are_errors(tmp_path):
-    path = write_csv(tmp_path / "bad.csv", ["ref", "title", "outcome", "end_date", "colour"], [["1", "T", "O",
-                     "2020-03-31", "red"]])
+    path = write_csv(
+        tmp_path / "bad.csv", ["ref", "title", "outcome", "end_date", "colour"], [["1", "T", "O", "2020-03-31", "red"]]
+    )
     with pytest.raises(ImportFailed) as failure:
         import_plan(path, "New plan")
     found = {(e.row, e.column, e.message.split(";")[0]) for e in failure.value.errors}
@@ -99,7 +107,10 @@ def test_a_failure_part_way_through_writing_leaves_nothing(tmp_path, monkeypatch
 
     monkeypatch.setattr(services, "bulk_create_with_history", fail)
     with pytest.raises(RuntimeError):
-        import_plan(bad_file(tmp_path, [GOOD], ACTIVITY_HEADER), "New plan", )
+        import_plan(
+            bad_file(tmp_path, [GOOD], ACTIVITY_HEADER),
+            "New plan",
+        )
     assert not Plan.objects.exists() and not Outcome.objects.exists()
 
 
@@ -128,7 +139,10 @@ def test_mapping_renames_columns_ignores_others_and_translates_answers(tmp_path)
     import_plan(path, "Mapped", Mapping.load(mapping))
     activity = Activity.objects.get(plan__name="Mapped", ref="5")
     assert (activity.title, activity.activity_type, activity.end_date) == (
-        "Parking review", "strategy_policy", dt.date(2020, 4, 1))
+        "Parking review",
+        "strategy_policy",
+        dt.date(2020, 4, 1),
+    )
 
 
 def test_xlsx_with_typed_dates(tmp_path):
@@ -145,8 +159,13 @@ def test_xlsx_with_typed_dates(tmp_path):
 
 
 def test_people_are_matched_not_duplicated(small_plan, tmp_path):
-    path = write_csv(tmp_path / "p.csv", ACTIVITY_HEADER,
-                     [["3", "T", "O", "strategy_policy", "2020-01-01", "ANN.OFFICER@example.gov.uk", ""],
-                      ["4", "T", "O", "strategy_policy", "2020-01-01", "bob officer", ""]])
+    path = write_csv(
+        tmp_path / "p.csv",
+        ACTIVITY_HEADER,
+        [
+            ["3", "T", "O", "strategy_policy", "2020-01-01", "ANN.OFFICER@example.gov.uk", ""],
+            ["4", "T", "O", "strategy_policy", "2020-01-01", "bob officer", ""],
+        ],
+    )
     import_plan(path, "Test plan")
     assert User.objects.count() == 2

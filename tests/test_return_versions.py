@@ -26,8 +26,7 @@ def test_second_save_from_the_same_version_is_refused(draft):
 
     save_return(opened_by_ann, {"delivery_status": "on_track", "progress": "Ann's words"}, ann, expected_version=1)
     with pytest.raises(ReturnConflict) as conflict:
-        save_return(opened_by_bob, {"delivery_status": "unlikely", "progress": "Bob's words"}, bob,
-                    expected_version=1)
+        save_return(opened_by_bob, {"delivery_status": "unlikely", "progress": "Bob's words"}, bob, expected_version=1)
 
     assert conflict.value.current.progress == "Ann's words"  # what Bob is shown
     stored = Return.objects.get(pk=draft.pk)

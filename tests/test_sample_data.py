@@ -12,8 +12,9 @@ pytestmark = pytest.mark.django_db
 
 
 def statuses(plan, label):
-    counts = Counter(Return.objects.filter(round__plan=plan, round__label=label).values_list("delivery_status",
-                                                                                            flat=True))
+    counts = Counter(
+        Return.objects.filter(round__plan=plan, round__label=label).values_list("delivery_status", flat=True)
+    )
     return [counts[s] for s in ("on_track", "remedial_action", "unlikely", "not_started")]
 
 
@@ -41,12 +42,14 @@ def test_rounds_windows_and_states(sample_plan):
 
 
 def test_not_on_track_activities_of_section_2_2(sample_plan):
-    not_on_track = Return.objects.filter(round__label="2019-20 Q2",
-                                         delivery_status__in=["remedial_action", "unlikely"])
+    not_on_track = Return.objects.filter(round__label="2019-20 Q2", delivery_status__in=["remedial_action", "unlikely"])
     refs = sorted(int(r) for r in not_on_track.values_list("activity__ref", flat=True))
     assert refs == [4, 5, 6, 10, 11, 21, 30, 52, 56, 59, 63, 70, 74]
-    assert sorted(int(r) for r in not_on_track.filter(mitigations=False).values_list("activity__ref", flat=True)) \
-        == [52, 63, 70]
+    assert sorted(int(r) for r in not_on_track.filter(mitigations=False).values_list("activity__ref", flat=True)) == [
+        52,
+        63,
+        70,
+    ]
 
 
 def test_loading_again_changes_nothing(sample_plan):

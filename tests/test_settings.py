@@ -11,13 +11,23 @@ SAFE_KEY = "x" * 50
 
 def load_settings(**env):
     """Import the settings in a fresh interpreter with exactly this environment."""
-    clean = {k: v for k, v in os.environ.items() if k not in {"COUNCILPLAN_ENV", "SECRET_KEY", "DEBUG",
-                                                               "ALLOWED_HOSTS", "DATABASE_URL"}}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"COUNCILPLAN_ENV", "SECRET_KEY", "DEBUG", "ALLOWED_HOSTS", "DATABASE_URL"}
+    }
     clean.update(env)
     return subprocess.run(
-        [sys.executable, "-c", "import councilplan.settings as s; print(s.DEBUG, getattr(s, 'SESSION_COOKIE_SECURE', False), "
-                               "s.DATABASES['default']['ENGINE'])"],
-        env=clean, capture_output=True, text=True, timeout=60,
+        [
+            sys.executable,
+            "-c",
+            "import councilplan.settings as s; print(s.DEBUG, getattr(s, 'SESSION_COOKIE_SECURE', False), "
+            "s.DATABASES['default']['ENGINE'])",
+        ],
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from django.db.models import F
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from councilplan.analysis.figures import parse_round_label
 from councilplan.core import vocabularies as v
 from councilplan.core.exchange import (
     ImportFailed,
@@ -33,8 +33,6 @@ from .exchange import (
     parse_milestone,
 )
 from .models import Return, Round
-
-ROUND_LABEL = re.compile(r"^(\d{4})-(\d{2}) Q([1-4])$")
 
 # The answer fields of a return, as the form and the import write them.
 ANSWER_FIELDS = [
@@ -71,19 +69,17 @@ class ReturnConflict(Exception):
 
 def check_round_label(label: str) -> str | None:
     """None when the label is a valid `YYYY-YY Qn`, else what is wrong with it."""
-    match = ROUND_LABEL.match(label)
-    if not match:
-        return "must look like 2019-20 Q2 (financial year, space, quarter Q1 to Q4)"
-    start, end = int(match.group(1)), int(match.group(2))
-    if (start + 1) % 100 != end:
-        return f"the financial year {start} is followed by {(start + 1) % 100:02d}, not {end:02d}"
+    try:
+        parse_round_label(label)
+    except ValueError as error:
+        return str(error)
     return None
 
 
 def get_or_create_round(plan: Plan, label: str) -> Round:
     problem = check_round_label(label)
     if problem:
-        raise ImportFailed([file_error("--round", f"{label!r} {problem}")])
+        raise ImportFailed([file_error("--round", problem)])
     round_, _ = Round.objects.get_or_create(plan=plan, label=label)
     return round_
 
@@ -128,7 +124,7 @@ def import_returns(
     plan = find_plan(plan_name)
     problem = check_round_label(round_label)
     if problem:
-        raise ImportFailed([file_error("--round", f"{round_label!r} {problem}")])
+        raise ImportFailed([file_error("--round", problem)])
     try:
         table = read_table(path)
     except TableError as error:
