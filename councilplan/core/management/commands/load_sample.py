@@ -23,6 +23,13 @@ ROUNDS = {
 }
 
 
+def other_samples():
+    """Each app's own sample loader: an idempotent function returning a line to print."""
+    # Each app with sample data adds its import here, one line each.
+    loaders = []
+    return loaders
+
+
 class Command(ExchangeCommand):
     help = "Load the sample data: KCC's Strategic Delivery Plan 2019-20 with its Q1 and Q2 returns. Idempotent."
 
@@ -45,6 +52,8 @@ class Command(ExchangeCommand):
                     setattr(round_, name, value)
                 round_.save()
         self.stdout.write(f"Loaded the sample plan {PLAN!r} with rounds {', '.join(ROUNDS)}.")
+        for load in other_samples():
+            self.stdout.write(load())
         if options["open_next_round"]:
             self._open_q3()
 
