@@ -1,0 +1,173 @@
+"""Word: the document as an editable .docx (python-docx), to paste into a committee paper.
+
+Real Title / Heading 1 / Heading 2 styles (so Word's navigation pane and table of contents work), real
+tables with a repeating header row, charts as PNG pictures with alt text followed by their data tables,
+and "Page X of Y" in the footer.
+
+Tables are written as XML in one go rather than cell by cell: python-docx finds a cell by walking the whole
+table, which makes a 5,000-row summary table take minutes. All text is XML-escaped here, and characters
+XML cannot hold are dropped (`xml_safe`).
+"""
+
+from __future__ import annotations
+
+import io
+from xml.sax.saxutils import escape
+
+from docx import Document as new_docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm, Pt, RGBColor
+
+from . import charts
+from .document import BulletList, Chart, Document, Heading, PageBreak, Paragraph, Table, cell_view, xml_safe
+from .render_html import column_widths
+
+TEXT_WIDTH_TWIPS = 9638  # A4 with 2 cm margins: 17 cm
+HEADING_STYLES = {1: "Title", 2: "Heading 1", 3: "Heading 2"}
+GREY = RGBColor(0x50, 0x5A, 0x5F)
+
+
+def _text(value: str) -> str:
+    return escape(xml_safe(value))
+
+
+def _cell_xml(text: str, width: int, *, bold: bool = False, align: str = "", shade: bool = False) -> str:
+    justify = f'<w:jc w:val="{align}"/>' if align else ""
+    shading = '<w:shd w:val="clear" w:color="auto" w:fill="E8E8E8"/>' if shade else ""
+    run_props = "<w:rPr>" + ("<w:b/>" if bold else "") + '<w:sz w:val="18"/></w:rPr>'
+    run = f'<w:r>{run_props}<w:t xml:space="preserve">{_text(text)}</w:t></w:r>' if text else ""
+    return (
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shading}</w:tcPr>'
+        f'<w:p><w:pPr><w:spacing w:before="20" w:after="20"/>{justify}</w:pPr>{run}</w:p></w:tc>'
+    )
+
+
+def _table_xml(table: Table) -> str:
+    widths = [round(TEXT_WIDTH_TWIPS * w / 100) for w in column_widths(table)]
+    parts = [
+        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="TableGrid"/>'
+        '<w:tblW w:w="5000" w:type="pct"/><w:tblLayout w:type="fixed"/>'
+        '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
+        'w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>',
+        *(f'<w:gridCol w:w="{w}"/>' for w in widths),
+        "</w:tblGrid>",
+        # The header row repeats at the top of every page the table runs onto.
+        "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>",
+    ]
+    for index, heading in enumerate(table.header):
+        align = (
+            "center" if table.column_kind(index) == "tick" else "right" if table.column_kind(index) == "number" else ""
+        )
+        parts.append(_cell_xml(heading, widths[index], bold=True, align=align, shade=True))
+    parts.append("</w:tr>")
+    last = len(table.rows) - 1
+    for number, row in enumerate(table.rows):
+        total = table.total_row and number == last
+        parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+        for index, value in enumerate(row):
+            view = cell_view(value)
+            kind = table.column_kind(index)
+            align = "center" if kind == "tick" else "right" if view.kind == "number" else ""
+            header = index == 0 and table.row_headers
+            parts.append(_cell_xml(view.text, widths[index], bold=total or header, align=align))
+        parts.append("</w:tr>")
+    parts.append("</w:tbl>")
+    return "".join(parts)
+
+
+def _add_table(doc, table: Table) -> None:
+    caption = doc.add_paragraph(style="Caption")
+    caption.add_run(xml_safe(table.caption))
+    caption.paragraph_format.keep_with_next = True
+    doc.element.body._insert_tbl(parse_xml(_table_xml(table)))
+    doc.add_paragraph()  # Word runs two tables together without a paragraph between them
+
+
+def _add_runs(paragraph, block: Paragraph) -> None:
+    if block.number:
+        paragraph.add_run(block.number + " ").bold = True
+    for run in block.runs:
+        added = paragraph.add_run(xml_safe(run.text))
+        if run.bold:
+            added.bold = True
+    if block.style == "note":
+        for run in paragraph.runs:
+            run.italic = True
+            run.font.color.rgb = GREY
+
+
+def _add_chart(doc, chart: Chart) -> None:
+    title = doc.add_paragraph(style="Caption")
+    title.add_run(xml_safe(chart.title))
+    title.paragraph_format.keep_with_next = True
+    doc.add_picture(io.BytesIO(charts.png(chart)), width=Cm(16))
+    picture = doc.paragraphs[-1]
+    picture.paragraph_format.keep_with_next = True
+    # Alt text: what Word reads out and shows in "Edit Alt Text".
+    for properties in picture._p.iter(qn("wp:docPr")):
+        properties.set("descr", xml_safe(chart.alt))
+        properties.set("title", xml_safe(chart.title))
+    _add_table(doc, chart.table)
+
+
+def _field(run, instruction: str) -> None:
+    """A Word field (PAGE, NUMPAGES) in `run`: Word fills in the number when it lays out the page."""
+    begin, text, end = OxmlElement("w:fldChar"), OxmlElement("w:instrText"), OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    text.set(qn("xml:space"), "preserve")
+    text.text = instruction
+    end.set(qn("w:fldCharType"), "end")
+    run._r.append(begin)
+    run._r.append(text)
+    run._r.append(end)
+
+
+def _setup(doc, document: Document) -> None:
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(2))
+    normal = doc.styles["Normal"]
+    normal.font.name = "Arial"
+    normal.font.size = Pt(11)
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.add_run("Page ")
+    _field(footer.add_run(), "PAGE")
+    footer.add_run(" of ")
+    _field(footer.add_run(), "NUMPAGES")
+    properties = doc.core_properties
+    properties.title = xml_safe(document.title)
+    properties.subject = xml_safe(document.subject)
+    properties.author = ""
+    properties.comments = ""
+
+
+def render_docx(document: Document) -> bytes:
+    doc = new_docx()
+    _setup(doc, document)
+    for block in document.blocks:
+        if isinstance(block, Heading):
+            doc.add_paragraph(xml_safe(block.text), style=HEADING_STYLES.get(block.level, "Heading 3"))
+        elif isinstance(block, Paragraph):
+            paragraph = doc.add_paragraph()
+            _add_runs(paragraph, block)
+            if block.style == "figure":
+                paragraph.paragraph_format.left_indent = Cm(0.5)
+            elif block.style == "lead":
+                for run in paragraph.runs:
+                    run.font.size = Pt(14)
+        elif isinstance(block, BulletList):
+            for item in block.items:
+                _add_runs(doc.add_paragraph(style="List Bullet"), item)
+        elif isinstance(block, Table):
+            _add_table(doc, block)
+        elif isinstance(block, Chart):
+            _add_chart(doc, block)
+        elif isinstance(block, PageBreak):
+            doc.add_page_break()
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,20 @@
+"""PDF: WeasyPrint prints the standalone HTML report with the print styles (A4, "Page X of Y"). The PDF's
+title comes from the HTML <title>."""
+
+from __future__ import annotations
+
+import logging
+
+from .document import Document
+from .render_html import render_html
+
+# WeasyPrint warns about every CSS property it does not support; those warnings say nothing about the
+# report and would fill the logs.
+logging.getLogger("weasyprint").setLevel(logging.ERROR)
+logging.getLogger("fontTools").setLevel(logging.ERROR)
+
+
+def render_pdf(document: Document) -> bytes:
+    from weasyprint import HTML  # imported here: it loads Pango, which only the PDF needs
+
+    return HTML(string=render_html(document, for_print=True)).write_pdf()
