@@ -1,0 +1,120 @@
+"""Reading what a report needs: a round's plan data, vocabularies, commentary and details, in a fixed number
+of queries whatever the number of activities (plan_data's four, and one each for the rest)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Max, Q
+from django.utils import timezone
+
+from councilplan.analysis.monitoring import RoundAnalysis, analyse_round
+from councilplan.analysis.records import PlanData, Vocabularies
+from councilplan.analysis.report_extras import ReportExtras, report_extras
+from councilplan.core.models import Outcome
+from councilplan.core.permissions import can_read_round
+from councilplan.core.selectors import get_vocabularies
+from councilplan.monitoring.models import Round
+from councilplan.monitoring.selectors import plan_data
+
+from .document import ReportMeta
+from .models import Commentary
+
+SECTIONS = [key for key, _ in Commentary.Section.choices]
+
+
+@dataclass
+class ReportInputs:
+    round: Round
+    outcome: Outcome | None
+    plan: PlanData
+    vocab: Vocabularies
+    analysis: RoundAnalysis
+    extras: ReportExtras
+    commentary: dict[str, str]  # section -> text, tailored text winning over the full report's
+    meta: ReportMeta
+
+
+def readable_rounds(user) -> list[Round]:
+    """The rounds whose reports `user` may read, newest first within each plan (one query)."""
+    rounds = Round.objects.select_related("plan").order_by("plan__name", "-label")
+    return [r for r in rounds if can_read_round(user, r)]
+
+
+def get_round(round_id: int) -> Round | None:
+    return Round.objects.select_related("plan").filter(pk=round_id).first()
+
+
+def plan_outcomes(round_: Round) -> list[Outcome]:
+    """The outcomes of the round's plan, in the plan's order: the choices for a tailored report."""
+    return list(Outcome.objects.filter(activities__plan=round_.plan_id).distinct().order_by("order", "title"))
+
+
+def commentary_texts(round_: Round, outcome: Outcome | None) -> dict[str, str]:
+    """Section -> text for the report version. A tailored report uses its own text for a section where the
+    team wrote one, the full report's otherwise (one query)."""
+    wanted = Q(outcome__isnull=True) if outcome is None else Q(outcome__isnull=True) | Q(outcome=outcome)
+    rows = Commentary.objects.filter(wanted, round=round_)
+    full: dict[str, str] = {}
+    tailored: dict[str, str] = {}
+    for row in rows.only("section", "outcome_id", "text"):
+        (tailored if row.outcome_id else full)[row.section] = row.text
+    return {**full, **{k: t for k, t in tailored.items() if t.strip()}}
+
+
+def own_commentary(round_: Round, outcome: Outcome | None) -> tuple[dict[str, str], object]:
+    """The texts stored for exactly this version (no fall-back), and when any of them last changed."""
+    rows = Commentary.objects.filter(round=round_, outcome=outcome)
+    texts = dict(rows.values_list("section", "text"))
+    return texts, rows.aggregate(latest=Max("updated_at"))["latest"]
+
+
+def previous_contact(round_: Round) -> str:
+    """The contact details of the plan's latest earlier round: they rarely change between rounds."""
+    row = (
+        Commentary.objects.filter(
+            round__plan=round_.plan_id, round__label__lt=round_.label, section="contact", outcome__isnull=True
+        )
+        .exclude(text="")
+        .order_by("-round__label")
+        .first()
+    )
+    return row.text if row else ""
+
+
+def _meta(round_: Round, outcome: Outcome | None, outcomes: tuple[str, ...]) -> ReportMeta:
+    number = None
+    if outcome is not None and outcome.title in outcomes:
+        number = outcomes.index(outcome.title) + 1
+    return ReportMeta(
+        organisation=settings.COUNCILPLAN_ORGANISATION,
+        report_version=round_.report_version,
+        opens_at=timezone.localtime(round_.opens_at).date() if round_.opens_at else None,
+        closes_at=timezone.localtime(round_.closes_at).date() if round_.closes_at else None,
+        published=round_.state == Round.State.PUBLISHED,
+        outcome_number=number,
+    )
+
+
+def report_inputs(round_: Round, outcome: Outcome | None = None) -> ReportInputs:
+    """Everything the report of `round_` (tailored to `outcome` if given) is built from."""
+    data = plan_data(round_.plan, up_to=round_)
+    vocab = get_vocabularies()
+    analysis = analyse_round(
+        data,
+        round_.label,
+        vocab,
+        outcome=outcome.title if outcome else None,
+        late_on_track_rule=settings.COUNCILPLAN_LATE_ON_TRACK_RULE,
+    )
+    return ReportInputs(
+        round=round_,
+        outcome=outcome,
+        plan=data,
+        vocab=vocab,
+        analysis=analysis,
+        extras=report_extras(data, analysis),
+        commentary=commentary_texts(round_, outcome),
+        meta=_meta(round_, outcome, data.outcomes),
+    )
