@@ -98,3 +98,26 @@ class Return(models.Model):
 
     def __str__(self):
         return f"{self.activity} — {self.round.label}"
+
+
+class Reminder(models.Model):
+    """One reminder e-mail sent to one person about their returns outstanding in a round.
+
+    Kept so that the tracker can say when people were last chased, and the team can see who was reminded
+    (and by whom: `sent_by` is empty when the scheduled command sent it)."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="reminders")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminders")
+    email = models.EmailField(help_text="The address it was sent to.")
+    activities = models.PositiveIntegerField(help_text="How many of their returns were outstanding.")
+    sent_at = models.DateTimeField()
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-sent_at"]
+        indexes = [models.Index(fields=["round", "sent_at"])]
+
+    def __str__(self):
+        return f"{self.round.label}: reminder to {self.email} ({self.activities})"
