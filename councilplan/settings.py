@@ -74,11 +74,14 @@ INSTALLED_APPS = [
     "councilplan.planning",
     "councilplan.monitoring",
     "councilplan.reports",
+    "councilplan.performance",
+    "councilplan.risks",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Production serves static files itself; development uses Django's runserver.
+    *(["whitenoise.middleware.WhiteNoiseMiddleware"] if PRODUCTION else []),
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -163,6 +166,7 @@ if PRODUCTION:
     SESSION_COOKIE_SECURE = _bool("SESSION_COOKIE_SECURE", True)
     CSRF_COOKIE_SECURE = _bool("CSRF_COOKIE_SECURE", True)
     SECURE_SSL_REDIRECT = _bool("SECURE_SSL_REDIRECT", True)
+    SECURE_REDIRECT_EXEMPT = [r"^health/$"]  # load balancers check over plain HTTP
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = _bool("SECURE_HSTS_PRELOAD")

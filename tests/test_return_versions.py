@@ -46,7 +46,7 @@ def test_every_save_is_in_the_history_with_who(draft):
     assert history[-1].state == "submitted"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_racing_saves_one_wins(small_plan):
     """Two threads with their own connections save the same version at once: exactly one wins."""
     if connection.vendor == "sqlite" and "memory" in str(connection.settings_dict["NAME"]):

@@ -75,6 +75,18 @@ class User(AbstractUser):
     def __str__(self):
         return self.name or self.get_full_name() or self.username
 
+    def save(self, *args, **kwargs):
+        # Administrators configure the organisation in Django's admin, which needs is_staff.
+        if self.role == self.Role.ADMINISTRATOR:
+            self.is_staff = True
+        super().save(*args, **kwargs)
+
+    def has_perm(self, perm, obj=None) -> bool:
+        return (self.is_active and self.role == self.Role.ADMINISTRATOR) or super().has_perm(perm, obj)
+
+    def has_module_perms(self, app_label) -> bool:
+        return (self.is_active and self.role == self.Role.ADMINISTRATOR) or super().has_module_perms(app_label)
+
     @property
     def is_corporate(self) -> bool:
         return self.role in (self.Role.CORPORATE, self.Role.ADMINISTRATOR) or self.is_superuser
