@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class RisksConfig(AppConfig):
+    name = "councilplan.risks"
+    label = "risks"
+    verbose_name = "Risk registers"
