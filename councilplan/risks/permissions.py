@@ -1,0 +1,40 @@
+"""Who may see or change risk registers. Every risk view asks these; none decides on its own.
+
+- Every signed-in person reads every register, risk and register document (the corporate register is a
+  public Cabinet paper; lead officers need the registers to say where their issues are recorded).
+- The corporate team (corporate and administrator roles) manages registers and risks: creates them, moves
+  risks between registers, withdraws and reinstates them, says who owns them, and updates any risk.
+- A risk's owners (the people linked to it as able to update it) update that risk: its details, reviews,
+  controls, actions and linked activities. Not its register or who owns it.
+- A return's lead officer (or nominated colleague) names the risks that return's issues are recorded as,
+  while they may edit the return; the corporate team always may.
+"""
+
+from __future__ import annotations
+
+from councilplan.core.permissions import can_edit_return, is_corporate
+
+
+def _signed_in(user) -> bool:
+    return bool(user.is_authenticated and user.is_active)
+
+
+def can_read_risks(user) -> bool:
+    return _signed_in(user)
+
+
+def can_manage_risks(user) -> bool:
+    """Registers, new risks, moves, withdrawals and ownership: the corporate team."""
+    return is_corporate(user)
+
+
+def can_update_risk(user, owner_user_ids) -> bool:
+    """Details, reviews, controls, actions and links of one risk: the corporate team or its owners.
+    `owner_user_ids`: the risk's owner users' ids (a RiskRecord's `owner_user_ids`)."""
+    if not _signed_in(user):
+        return False
+    return is_corporate(user) or user.pk in owner_user_ids
+
+
+def can_name_return_risks(user, ret) -> bool:
+    return is_corporate(user) or can_edit_return(user, ret)
