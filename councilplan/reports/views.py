@@ -1,0 +1,162 @@
+"""The reports pages: the rounds one may read, a round's report with its downloads, the corporate team's
+commentary, and the activity scorecards. Thin: reading is in selectors, writing in services, wording in the
+document builders; every view asks councilplan.core.permissions who may see it."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.http import content_disposition_header, urlencode
+from django.views.decorators.http import require_http_methods, require_safe
+
+from councilplan.core.models import Outcome
+from councilplan.core.permissions import can_read_round, is_corporate
+from councilplan.monitoring.models import Round
+
+from . import selectors
+from .document import build_scorecards
+from .forms import CommentaryForm
+from .output import FORMAT_NAMES, FORMATS, SCORECARD_FORMATS, UnknownFormat, produce, report_document
+from .render_html import items
+from .services import CommentaryConflict, save_commentary
+
+
+def _readable_round(request, round_id: int) -> Round:
+    round_ = selectors.get_round(round_id)
+    if round_ is None:
+        raise Http404("There is no such round.")
+    if not can_read_round(request.user, round_):
+        raise PermissionDenied
+    return round_
+
+
+def _outcome(request, round_: Round) -> Outcome | None:
+    """The tailored version asked for (?outcome=<id>), which must be one of the plan's outcomes."""
+    raw = request.GET.get("outcome", "")
+    if not raw:
+        return None
+    outcome = next((o for o in selectors.plan_outcomes(round_) if str(o.pk) == raw), None)
+    if outcome is None:
+        raise Http404("That outcome is not one of this plan's outcomes.")
+    return outcome
+
+
+def _query(outcome: Outcome | None, **extra) -> str:
+    params = {**({"outcome": outcome.pk} if outcome else {}), **extra}
+    return f"?{urlencode(params)}" if params else ""
+
+
+@login_required
+@require_safe
+def index(request):
+    return render(request, "reports/index.html", {"rounds": selectors.readable_rounds(request.user)})
+
+
+@login_required
+@require_safe
+def round_report(request, round_id: int):
+    round_ = _readable_round(request, round_id)
+    outcome = _outcome(request, round_)
+    inputs = selectors.report_inputs(round_, outcome)
+    document = report_document(inputs)
+    query = _query(outcome)
+    downloads = [(FORMAT_NAMES[fmt], reverse("reports:download", args=[round_.pk, fmt]) + query) for fmt in FORMATS]
+    scorecard_downloads = [
+        (FORMAT_NAMES[fmt], reverse("reports:download", args=[round_.pk, fmt]) + _query(outcome, scorecards=1))
+        for fmt in SCORECARD_FORMATS
+    ]
+    context = {
+        "round": round_,
+        "outcome": outcome,
+        "outcomes": selectors.plan_outcomes(round_),
+        "items": items(document),
+        "document": document,
+        "downloads": downloads,
+        "scorecard_downloads": scorecard_downloads,
+        "query": query,
+        "may_edit_commentary": is_corporate(request.user),
+        "flags": len(inputs.analysis.data_quality),
+    }
+    return render(request, "reports/round.html", context)
+
+
+@login_required
+@require_safe
+def download(request, round_id: int, fmt: str):
+    round_ = _readable_round(request, round_id)
+    outcome = _outcome(request, round_)
+    if fmt not in FORMATS:
+        raise Http404("There is no such format.")
+    try:
+        output = produce(round_, fmt, outcome, scorecards=request.GET.get("scorecards") == "1")
+    except UnknownFormat:
+        raise Http404("Scorecards come as HTML, PDF or Word.") from None
+    response = HttpResponse(output.content, content_type=output.content_type)
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=output.filename)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def commentary(request, round_id: int):
+    round_ = selectors.get_round(round_id)
+    if round_ is None:
+        raise Http404("There is no such round.")
+    if not is_corporate(request.user):
+        raise PermissionDenied
+    outcome = _outcome(request, round_)
+    if request.method == "POST":
+        form = CommentaryForm(request.POST)
+        if form.is_valid():
+            opened_at = parse_datetime(form.cleaned_data["opened_at"] or "")
+            try:
+                changed = save_commentary(round_, outcome, form.texts(), request.user, opened_at)
+            except CommentaryConflict as conflict:
+                form.add_error(None, str(conflict))
+            else:
+                messages.success(
+                    request, "Commentary saved." if changed else "Nothing had changed: the commentary is as it was."
+                )
+                return redirect(reverse("reports:round", args=[round_.pk]) + _query(outcome))
+    else:
+        texts, _ = selectors.own_commentary(round_, outcome)
+        if outcome is None and not texts.get("contact"):
+            texts["contact"] = selectors.previous_contact(round_)
+        # When the page was filled: a save made by anyone after this moment is a conflict.
+        form = CommentaryForm(initial={**texts, "opened_at": timezone.now().isoformat()})
+    context = {"round": round_, "outcome": outcome, "form": form, "query": _query(outcome)}
+    return render(request, "reports/commentary.html", context)
+
+
+@login_required
+@require_safe
+def scorecards(request, round_id: int):
+    round_ = _readable_round(request, round_id)
+    outcome = _outcome(request, round_)
+    inputs = selectors.report_inputs(round_, outcome)
+    rows = [(row, inputs.analysis.status_label(row.status)) for row in inputs.analysis.activities]
+    downloads = [
+        (FORMAT_NAMES[fmt], reverse("reports:download", args=[round_.pk, fmt]) + _query(outcome, scorecards=1))
+        for fmt in SCORECARD_FORMATS
+    ]
+    context = {"round": round_, "outcome": outcome, "rows": rows, "downloads": downloads, "query": _query(outcome)}
+    return render(request, "reports/scorecards.html", context)
+
+
+@login_required
+@require_safe
+def scorecard(request, round_id: int, ref: str):
+    round_ = _readable_round(request, round_id)
+    inputs = selectors.report_inputs(round_)
+    if ref not in inputs.analysis.scope:
+        raise Http404("That activity is not in monitoring in this round.")
+    document = build_scorecards(inputs.plan, inputs.analysis, inputs.meta, refs=[ref])
+    context = {"round": round_, "ref": ref, "document": document, "items": items(document)}
+    return render(request, "reports/scorecard.html", context)
