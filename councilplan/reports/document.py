@@ -294,6 +294,25 @@ def join_words(items: Sequence[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+# How the report says "n activities have this status", singular and plural (seed 000 §2.1's wording).
+STATUS_PHRASES = {
+    v.ON_TRACK: ("is on track", "are on track"),
+    ON_TRACK_REVISED_LATER: (
+        "is on track but with a revised date later than its original end date",
+        "are on track but with a revised date later than their original end date",
+    ),
+    "remedial_action": ("requires remedial action", "require remedial action"),
+    "unlikely": ("is unlikely to be achieved", "are unlikely to be achieved"),
+    "not_started": ("has not formally started", "have not formally started"),
+}
+
+
+def status_phrase(code: str, count: int, label: str) -> str:
+    """ "10 require remedial action", "1 requires remedial action"; an organisation's own status by its label."""
+    one, many = STATUS_PHRASES.get(code, (f"reports ‘{label}’", f"report ‘{label}’"))
+    return f"{count} {one if count == 1 else many}"
+
+
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
@@ -662,24 +681,14 @@ class _Report:
     def delivery(self) -> None:
         self.heading("2. Delivery", 3)
         f = self.f
-        parts = [f"{f['on_track'].count} activities are on track{self.vs('on_track')}"]
+        on_track = f["on_track"].count
+        one, many = STATUS_PHRASES[v.ON_TRACK]
+        parts = [f"{plural(on_track, 'activity', 'activities')} {one if on_track == 1 else many}{self.vs('on_track')}"]
+        shown = [c for c in self.vocab.codes(v.DELIVERY_STATUS) if c != v.ON_TRACK and c in f]
         if self.a.late_on_track_rule:
-            parts.append(
-                f"{f[ON_TRACK_REVISED_LATER].count} are on track but with a revised date later than their original "
-                f"end date{self.vs(ON_TRACK_REVISED_LATER)}"
-            )
-        words = {
-            "remedial_action": "require remedial action",
-            "unlikely": "are unlikely to be achieved",
-            "not_started": "have not formally started",
-        }
-        for code in self.vocab.codes(v.DELIVERY_STATUS):
-            if code == v.ON_TRACK or code not in f:
-                continue
-            parts.append(
-                f"{f[code].count} {words.get(code, 'report ‘' + self.label(v.DELIVERY_STATUS, code) + '’')}"
-                f"{self.vs(code)}"
-            )
+            shown.insert(0, ON_TRACK_REVISED_LATER)
+        for code in shown:
+            parts.append(status_phrase(code, f[code].count, self.label(v.DELIVERY_STATUS, code)) + self.vs(code))
         self.add(
             para(
                 "Lead Officers were asked whether their activity is on track to be delivered successfully (to time, "
@@ -774,13 +783,9 @@ class _Report:
         # 2.4 due this year
         due = self.x.due_this_year
         if due.total:
-            due_words = {
-                **words,
-                v.ON_TRACK: "are on track for successful delivery",
-                ON_TRACK_REVISED_LATER: "are on track but with a revised date later than their original end date",
-            }
             counts = [
-                f"{n} {due_words.get(code, 'report ‘' + self.label(v.DELIVERY_STATUS, code) + '’')}"
+                status_phrase(code, n, self.label(v.DELIVERY_STATUS, code))
+                + (" for successful delivery" if code == v.ON_TRACK else "")
                 for code, n in due.by_status.items()
                 if n
             ]
@@ -1271,11 +1276,14 @@ def _scorecard(
     ret: Return | None,
     history: list[tuple[str, str | None]],
     flags: list,
+    top: int = 2,
 ) -> list[Block]:
+    """One activity's scorecard. `top`: the level of its heading (1 when it is a page of its own)."""
     vocab = analysis.vocab
     label = vocab.label
     quarter = analysis.round.split()[-1]
-    blocks: list[Block] = [Heading(f"{activity.ref}. {activity.title}", 2, f"activity-{slug(activity.ref)}")]
+    blocks: list[Block] = [Heading(f"{activity.ref}. {activity.title}", top, f"activity-{slug(activity.ref)}")]
+    sub = top + 1
     details: list[tuple[Cell, ...]] = [
         ("Outcome", activity.outcome),
         ("Activity type", label(v.ACTIVITY_TYPE, activity.activity_type)),
@@ -1327,7 +1335,10 @@ def _scorecard(
         blocks.append(PageBreak())
         return blocks
 
-    blocks.append(Heading("Description of progress", 3))
+    if ret.previous_issues_resolution.strip():
+        blocks.append(Heading("How the previous round’s issues were resolved", sub))
+        blocks.extend(text_blocks(ret.previous_issues_resolution))
+    blocks.append(Heading("Description of progress", sub))
     blocks.extend(text_blocks(ret.progress) or [para("No description given.", style="note")])
 
     milestones = [
@@ -1336,7 +1347,7 @@ def _scorecard(
         if (m := ret.milestones.get(code)) is not None and _milestone_text(m)
     ]
     milestones = list(dict.fromkeys(milestones))
-    blocks.append(Heading("Key milestones", 3))
+    blocks.append(Heading("Key milestones", sub))
     if milestones:
         blocks.append(
             Table(
@@ -1351,20 +1362,20 @@ def _scorecard(
         blocks.append(para("No milestones identified.", style="note"))
 
     if ret.delivery_status in v.NOT_ON_TRACK:
-        blocks.append(Heading("Issues", 3))
+        blocks.append(Heading("Issues", sub))
         themes = "; ".join(label(v.ISSUE_THEME, c) for c in ret.issues) or "None named"
         blocks.append(para(bold("Themes: "), themes))
         blocks.extend(text_blocks(ret.issue_detail))
-        blocks.append(Heading("Mitigating actions or escalations", 3))
+        blocks.append(Heading("Mitigating actions or escalations", sub))
         blocks.append(para("In place: " + ("Yes" if ret.mitigations else "No")))
         blocks.extend(text_blocks(ret.mitigation_detail))
-        blocks.append(Heading("Risk registers", 3))
+        blocks.append(Heading("Risk registers", sub))
         levels = [label(v.RISK_REGISTER_LEVEL, c) for c in ret.risk_registers]
         blocks.append(
             para("Recorded on: " + join_words(levels) if levels else "The issues are not recorded on a risk register.")
         )
 
-    blocks.append(Heading("Governance", 3))
+    blocks.append(Heading("Governance", sub))
     boards = vocab.terms.get(v.BOARD, ())
     known = {t.code for t in boards}
     rows = [(t.label, t.code in ret.reported_to, t.code in ret.expected_to_report_to) for t in boards]
@@ -1392,7 +1403,7 @@ def _scorecard(
             )
         )
     if flags:
-        blocks.append(Heading("Data-quality checks", 3))
+        blocks.append(Heading("Data-quality checks", sub))
         blocks.append(BulletList(tuple(para(fl.message) for fl in flags)))
     blocks.append(PageBreak())
     return blocks
@@ -1434,7 +1445,14 @@ def build_scorecards(
         blocks.append(PageBreak())
     for ref in wanted:
         blocks.extend(
-            _scorecard(analysis, activities[ref], returns.get(ref), histories.get(ref, []), flags.get(ref, []))
+            _scorecard(
+                analysis,
+                activities[ref],
+                returns.get(ref),
+                histories.get(ref, []),
+                flags.get(ref, []),
+                top=2 if refs is None else 1,
+            )
         )
     if blocks and isinstance(blocks[-1], PageBreak):
         blocks.pop()

@@ -3,10 +3,10 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from councilplan.core.exchange import ImportFailed
-from councilplan.core.models import Outcome
 from councilplan.monitoring.selectors import find_round
 from councilplan.monitoring.services import find_plan
 from councilplan.reports.output import FORMATS, UnknownFormat, produce
+from councilplan.reports.selectors import plan_outcomes
 
 
 class Command(BaseCommand):
@@ -36,21 +36,21 @@ class Command(BaseCommand):
             raise CommandError(f"--round: plan {plan.name!r} has no round {options['round']!r} (rounds: {known})")
         outcome = None
         if options["outcome"]:
-            outcomes = Outcome.objects.filter(activities__plan=plan).distinct().order_by("order", "title")
+            outcomes = plan_outcomes(round_)
             outcome = next((o for o in outcomes if o.title.casefold() == options["outcome"].strip().casefold()), None)
             if outcome is None:
                 names = "; ".join(o.title for o in outcomes) or "none"
                 raise CommandError(
                     f"--outcome: plan {plan.name!r} has no outcome {options['outcome']!r} (outcomes: {names})"
                 )
+        path = Path(options["output"])
+        if not path.parent.exists():  # before the work, not after it
+            raise CommandError(f"--output: the folder {str(path.parent)!r} does not exist")
         fmt = options["format"].lower().lstrip(".")
         try:
             output = produce(round_, fmt, outcome, scorecards=options["scorecards"])
         except UnknownFormat as error:
             raise CommandError(f"--format: {error}") from None
-        path = Path(options["output"])
-        if path.parent and not path.parent.exists():
-            raise CommandError(f"--output: the folder {str(path.parent)!r} does not exist")
         path.write_bytes(output.content)
         what = "scorecards" if options["scorecards"] else "report"
         version = f" for {outcome.title!r}" if outcome else ""
