@@ -1,0 +1,62 @@
+"""A report costs the same number of database queries for 10 activities as for 200 (ARCHITECTURE.md "Scale")."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from report_support import Q2, make_plan
+
+from councilplan.core.models import User
+from councilplan.monitoring.models import Round
+from councilplan.reports.output import produce
+
+pytestmark = pytest.mark.django_db
+
+
+def queries_for(callable_) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        callable_()
+    return len(captured.captured_queries)
+
+
+def rounds(small: int, large: int) -> tuple[Round, Round]:
+    make_plan("Small plan", small)
+    make_plan("Large plan", large)
+    found = Round.objects.select_related("plan").filter(label=Q2)
+    return found.get(plan__name="Small plan"), found.get(plan__name="Large plan")
+
+
+@pytest.mark.parametrize("fmt", ["json", "html", "xlsx", "docx"])
+def test_report_queries_do_not_grow_with_activities(fmt):
+    small, large = rounds(10, 200)
+
+    assert queries_for(lambda: produce(small, fmt)) == queries_for(lambda: produce(large, fmt))
+
+
+def test_tailored_report_and_scorecards_queries_do_not_grow():
+    small, large = rounds(10, 200)
+    outcome = small.plan.activities.first().outcome
+
+    assert queries_for(lambda: produce(small, "html", outcome)) == queries_for(lambda: produce(large, "html", outcome))
+    assert queries_for(lambda: produce(small, "html", scorecards=True)) == queries_for(
+        lambda: produce(large, "html", scorecards=True)
+    )
+
+
+def test_a_report_reads_the_database_a_handful_of_times(django_assert_max_num_queries):
+    _, large = rounds(10, 200)
+
+    # rounds, returns, activities, outcomes (plan_data); vocabularies; commentary
+    with django_assert_max_num_queries(6):
+        produce(large, "json")
+
+
+def test_report_page_queries_do_not_grow_with_activities(client):
+    small, large = rounds(10, 200)
+    client.force_login(User.objects.create_user("corporate", role=User.Role.CORPORATE))
+    client.get(f"/reports/{small.pk}/")  # the session is written once, on the first request
+
+    small_queries = queries_for(lambda: client.get(f"/reports/{small.pk}/"))
+    assert small_queries == queries_for(lambda: client.get(f"/reports/{large.pk}/"))
+    assert queries_for(lambda: client.get(f"/reports/{small.pk}/scorecards/")) == queries_for(
+        lambda: client.get(f"/reports/{large.pk}/scorecards/")
+    )
