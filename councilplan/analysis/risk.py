@@ -31,6 +31,7 @@ __all__ = [
     "ActionPoint",
     "Band",
     "Direction",
+    "HeatCell",
     "Position",
     "RegisterFigures",
     "ReviewPoint",
@@ -41,6 +42,7 @@ __all__ = [
     "counts_by_band",
     "direction",
     "heat_map",
+    "heat_map_rows",
     "register_figures",
     "score",
     "validate_bands",
@@ -239,6 +241,24 @@ def heat_map(positions: Iterable[Position]) -> dict[tuple[int, int], tuple[str, 
         score(position.likelihood, position.impact)  # refuses a position off the grid
         cells[(position.likelihood, position.impact)].append(position.code)
     return {key: tuple(codes) for key, codes in cells.items()}
+
+
+@dataclass(frozen=True)
+class HeatCell:
+    likelihood: int
+    impact: int
+    score: int
+    band: Band
+    codes: tuple[str, ...]
+
+
+def heat_map_rows(cells: dict[tuple[int, int], tuple[str, ...]], scale: Scale) -> list[list[HeatCell]]:
+    """The heat map laid out for a page: a row per likelihood, most likely first, a cell per impact, each
+    with its score and band (so a page can colour and name it without working anything out)."""
+    return [
+        [HeatCell(lk, im, lk * im, scale.band(lk * im), cells.get((lk, im), ())) for im in LEVELS]
+        for lk in reversed(LEVELS)
+    ]
 
 
 def counts_by_band(scores: Iterable[int], bands: Sequence[Band]) -> dict[str, int]:

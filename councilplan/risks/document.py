@@ -350,3 +350,39 @@ def register_json(data: RegisterData, scale: Scale) -> dict:
 
 def render_json(data: RegisterData, scale: Scale) -> str:
     return json.dumps(register_json(data, scale), ensure_ascii=False, indent=2) + "\n"
+
+
+FORMATS = ("html", "pdf", "docx", "xlsx", "json")
+FORMAT_NAMES = {"html": "HTML", "pdf": "PDF", "docx": "Word", "xlsx": "Excel", "json": "JSON"}
+CONTENT_TYPES = {
+    "html": "text/html; charset=utf-8",
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "json": "application/json",
+}
+
+
+def render_register(data: RegisterData, scale: Scale, fmt: str, generated: dt.date | None = None) -> bytes:
+    """The register document as `fmt`, by the reports' renderers (imported when needed: each loads a large
+    library); JSON is the data of issue 7's format rather than a laid-out document."""
+    if fmt == "json":
+        return render_json(data, scale).encode("utf-8")
+    document = build_register_document(data, scale, generated)
+    if fmt == "html":
+        from councilplan.reports.render_html import render_html
+
+        return render_html(document).encode("utf-8")
+    if fmt == "pdf":
+        from councilplan.reports.render_pdf import render_pdf
+
+        return render_pdf(document)
+    if fmt == "docx":
+        from councilplan.reports.render_docx import render_docx
+
+        return render_docx(document)
+    if fmt == "xlsx":
+        from councilplan.reports.render_xlsx import render_xlsx
+
+        return render_xlsx(document)
+    raise ValueError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")

@@ -1,0 +1,509 @@
+"""Risk register pages. Thin: each view checks who may do it (`permissions`), reads through `selectors`,
+changes through `services`, and hands plain records to a template."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_safe
+
+from councilplan.monitoring.models import Return
+from councilplan.reports.render_html import items as document_items
+
+from . import pages, permissions, selectors, services
+from .document import CONTENT_TYPES, FORMAT_NAMES, FORMATS, build_register_document, render_register
+from .forms import (
+    WITHDRAW,
+    ActionForm,
+    ChoicesForm,
+    ControlForm,
+    MoveForm,
+    RegisterForm,
+    ReviewForm,
+    RiskCreateForm,
+    RiskDetailsForm,
+)
+from .models import Action, Control, Risk
+
+# --- helpers ---------------------------------------------------------------------------------------------
+
+
+def _read(request) -> None:
+    if not permissions.can_read_risks(request.user):
+        raise PermissionDenied
+
+
+def _manage(request) -> None:
+    if not permissions.can_manage_risks(request.user):
+        raise PermissionDenied
+
+
+def _risk_for_update(request, code: str) -> Risk:
+    """The risk, if the user may update it (the corporate team or one of its owners); 403 otherwise."""
+    risk = get_object_or_404(Risk.objects.select_related("register"), code=code)
+    owners = set(risk.owner_users.values_list("id", flat=True))
+    if not permissions.can_update_risk(request.user, owners):
+        raise PermissionDenied
+    return risk
+
+
+def _form_page(request, form, *, title: str, caption: str, back: str, button: str = "Save", intro: str = ""):
+    return render(
+        request,
+        "risks/form.html",
+        {"form": form, "title": title, "caption": caption, "back": back, "button": button, "intro": intro},
+    )
+
+
+def _apply(form, change) -> bool:
+    """Run `change()`; a service's ValidationError goes onto the form (as its fields' errors)."""
+    try:
+        change()
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            for field, errors in error.error_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            form.add_error(None, error)
+        return False
+    return True
+
+
+def _risk_url(risk: Risk) -> str:
+    return reverse("risks:risk", args=[risk.code])
+
+
+# --- registers -------------------------------------------------------------------------------------------
+
+
+@login_required
+@require_safe
+def index(request):
+    _read(request)
+    scale = selectors.get_scale()
+    return render(
+        request,
+        "risks/index.html",
+        {
+            "rows": pages.index_rows(selectors.register_list(), scale),
+            "bands": scale.bands,
+            "can_manage": permissions.can_manage_risks(request.user),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def register_create(request):
+    _manage(request)
+    form = RegisterForm(request.POST or None, levels=selectors.level_terms())
+    if request.method == "POST" and form.is_valid():
+        register = None
+
+        def change():
+            nonlocal register
+            register = services.create_register(user=request.user, **form.cleaned_data)
+
+        if _apply(form, change):
+            messages.success(request, f"{register.name} created.")
+            return redirect("risks:register", register.pk)
+    return _form_page(
+        request, form, title="Create a risk register", caption="Risk registers", back=reverse("risks:index")
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def register_edit(request, pk: int):
+    _manage(request)
+    register = selectors.get_register(pk) or _not_found()
+    initial = {name: getattr(register, name) for name in services.REGISTER_FIELDS if name != "directorate"}
+    form = RegisterForm(request.POST or None, initial=initial, levels=selectors.level_terms())
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _apply(form, lambda: services.update_register(register, user=request.user, **form.cleaned_data))
+    ):
+        messages.success(request, f"{register.name} updated.")
+        return redirect("risks:register", register.pk)
+    return _form_page(
+        request,
+        form,
+        title=f"Change {register.name}",
+        caption="Risk registers",
+        back=reverse("risks:register", args=[pk]),
+    )
+
+
+def _not_found():
+    raise Http404
+
+
+@login_required
+@require_safe
+def register(request, pk: int):
+    _read(request)
+    found = selectors.get_register(pk) or _not_found()
+    scale = selectors.get_scale()
+    page = pages.register_page(selectors.register_data([found]), scale)
+    return render(
+        request,
+        "risks/register.html",
+        {
+            "page": page,
+            "formats": [(fmt, FORMAT_NAMES[fmt]) for fmt in FORMATS],
+            "can_manage": permissions.can_manage_risks(request.user),
+        },
+    )
+
+
+@login_required
+@require_safe
+def register_document(request, pk: int):
+    """The whole register document (summary, heat maps, a section per risk) as one page in the app."""
+    _read(request)
+    found = selectors.get_register(pk) or _not_found()
+    document = build_register_document(selectors.register_data([found]), selectors.get_scale())
+    return render(
+        request,
+        "risks/document.html",
+        {"register": found, "document": document, "items": document_items(document)},
+    )
+
+
+@login_required
+@require_safe
+def register_download(request, pk: int, fmt: str):
+    _read(request)
+    if fmt not in FORMATS:
+        raise Http404
+    found = selectors.get_register(pk) or _not_found()
+    data = selectors.register_data([found])
+    content = render_register(data, selectors.get_scale(), fmt, generated=timezone.localdate())
+    stem = found.name.lower()
+    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
+    disposition = "inline" if fmt == "html" else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{_ascii_stem(stem)}.{fmt}"'
+    return response
+
+
+def _ascii_stem(text: str) -> str:
+    stem = "".join(c if c.isascii() and (c.isalnum() or c in "-_") else "-" for c in text)
+    return "-".join(part for part in stem.split("-") if part) or "risk-register"
+
+
+# --- risks -----------------------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def risk_create(request, pk: int):
+    _manage(request)
+    found = selectors.get_register(pk) or _not_found()
+    scale = selectors.get_scale()
+    form = RiskCreateForm(request.POST or None, scale=scale, initial={"reviewed_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        created = None
+
+        def change():
+            nonlocal created
+            data = form.cleaned_data
+            created = services.create_risk(
+                register=found,
+                code=data["code"],
+                reviewed_on=data["reviewed_on"],
+                user=request.user,
+                **form.scores(),
+                **form.details(),
+            )
+
+        if _apply(form, change):
+            messages.success(request, f"{created.code} added to {found.name}.")
+            return redirect(_risk_url(created))
+    return _form_page(
+        request,
+        form,
+        title=f"Add a risk to {found.name}",
+        caption="Risk registers",
+        back=reverse("risks:register", args=[pk]),
+        button="Add risk",
+    )
+
+
+@login_required
+@require_safe
+def risk(request, code: str):
+    _read(request)
+    found = get_object_or_404(Risk, code=code)
+    record = selectors.risk_record(found)
+    return render(
+        request,
+        "risks/risk.html",
+        {
+            "page": pages.risk_page(record, selectors.get_scale()),
+            "returns": selectors.returns_naming(found),
+            "can_update": permissions.can_update_risk(request.user, record.owner_user_ids),
+            "can_manage": permissions.can_manage_risks(request.user),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def risk_edit(request, code: str):
+    found = _risk_for_update(request, code)
+    initial = {
+        "title": found.title,
+        "causes": "\n".join(found.causes),
+        "event": found.event,
+        "consequences": "\n".join(found.consequences),
+        "owners": "\n".join(found.owners),
+        "cabinet_members": "\n".join(found.cabinet_members),
+        "next_review_on": found.next_review_on,
+    }
+    form = RiskDetailsForm(request.POST or None, initial=initial)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _apply(form, lambda: services.update_risk_details(found, user=request.user, **form.details()))
+    ):
+        messages.success(request, f"{found.code} updated.")
+        return redirect(_risk_url(found))
+    return _form_page(request, form, title=f"Change {found.code}", caption=found.title, back=_risk_url(found))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def risk_review(request, code: str):
+    found = _risk_for_update(request, code)
+    initial = {
+        "reviewed_on": timezone.localdate(),
+        "current_likelihood": found.current_likelihood,
+        "current_impact": found.current_impact,
+        "target_likelihood": found.target_likelihood,
+        "target_impact": found.target_impact,
+    }
+    form = ReviewForm(request.POST or None, initial=initial, scale=selectors.get_scale())
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+
+        def change():
+            services.record_review(
+                found,
+                reviewed_on=data["reviewed_on"],
+                context_changed=data["context_changed"],
+                note=data["note"],
+                user=request.user,
+                **form.scores(),
+            )
+
+        if _apply(form, change):
+            messages.success(request, f"Review of {found.code} recorded.")
+            return redirect(_risk_url(found))
+    return _form_page(
+        request,
+        form,
+        title=f"Record a review of {found.code}",
+        caption=found.title,
+        back=_risk_url(found),
+        button="Record review",
+        intro="The direction of travel is worked out from this review and the one before it.",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def control_form(request, code: str, control_id: int | None = None):
+    found = _risk_for_update(request, code)
+    control = get_object_or_404(Control, pk=control_id, risk=found) if control_id else None
+    initial = {"title": control.title, "owner": control.owner} if control else None
+    form = ControlForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        if control:
+            services.update_control(control, user=request.user, **form.cleaned_data)
+        else:
+            services.add_control(found, user=request.user, **form.cleaned_data)
+        messages.success(request, f"Control {'updated' if control else 'added'} on {found.code}.")
+        return redirect(_risk_url(found) + "#controls")
+    title = f"Change a control of {found.code}" if control else f"Add a control to {found.code}"
+    return _form_page(request, form, title=title, caption=found.title, back=_risk_url(found) + "#controls")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def action_form(request, code: str, action_id: int | None = None):
+    found = _risk_for_update(request, code)
+    action = get_object_or_404(Action, pk=action_id, risk=found) if action_id else None
+    initial = (
+        {
+            "title": action.title,
+            "owner": action.owner,
+            "planned": action.planned,
+            "planned_date": action.planned_date,
+            "status": action.status,
+        }
+        if action
+        else None
+    )
+    form = ActionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        if action:
+            services.update_action(action, user=request.user, **form.cleaned_data)
+        else:
+            services.add_action(found, user=request.user, **form.cleaned_data)
+        messages.success(request, f"Action {'updated' if action else 'added'} on {found.code}.")
+        return redirect(_risk_url(found) + "#actions")
+    title = f"Change an action of {found.code}" if action else f"Add an action to {found.code}"
+    return _form_page(request, form, title=title, caption=found.title, back=_risk_url(found) + "#actions")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def remove(request, code: str, kind: str, item_id: int):
+    """Remove a control or an action, after asking. The history keeps it."""
+    found = _risk_for_update(request, code)
+    model = {"controls": Control, "actions": Action}.get(kind) or _not_found()
+    item = get_object_or_404(model, pk=item_id, risk=found)
+    noun = "control" if model is Control else "action"
+    if request.method == "POST":
+        (services.remove_control if model is Control else services.remove_action)(item, user=request.user)
+        messages.success(request, f"The {noun} was removed from {found.code}. Its history is kept.")
+        return redirect(_risk_url(found) + f"#{kind}")
+    return render(
+        request,
+        "risks/remove.html",
+        {"risk": found, "item": item, "noun": noun, "back": _risk_url(found) + f"#{kind}"},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def risk_move(request, code: str):
+    _manage(request)
+    found = get_object_or_404(Risk.objects.select_related("register"), code=code)
+    levels = dict(selectors.level_terms())
+    choices = [
+        (str(r.pk), f"{r.name} ({levels.get(r.level, r.level)})")
+        for r in selectors.register_choices()
+        if not (r.pk == found.register_id and found.status == Risk.Status.OPEN)
+    ]
+    if found.status == Risk.Status.OPEN:
+        choices.append((WITHDRAW, "Withdraw it from the registers"))
+    form = MoveForm(request.POST or None, choices=choices, initial={"moved_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        target = None if data["destination"] == WITHDRAW else selectors.get_register(int(data["destination"]))
+
+        def change():
+            services.move_risk(
+                found, to_register=target, reason=data["reason"], moved_on=data["moved_on"], user=request.user
+            )
+
+        if _apply(form, change):
+            messages.success(request, f"{found.code} {found.movements.last().get_kind_display().lower()}.")
+            return redirect(_risk_url(found))
+    where = "withdrawn" if found.status == Risk.Status.WITHDRAWN else f"on {found.register.name}"
+    return _form_page(
+        request,
+        form,
+        title=f"Escalate, de-escalate or withdraw {found.code}",
+        caption=found.title,
+        back=_risk_url(found),
+        button="Move risk",
+        intro=f"{found.code} is {where}. It keeps its code, reviews, controls and actions wherever it goes.",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def risk_activities(request, code: str):
+    found = _risk_for_update(request, code)
+    choices = [(str(a.pk), f"{a.ref}. {a.title} ({a.plan.name})") for a in selectors.activity_choices()]
+    current = [str(pk) for pk in found.activities.values_list("id", flat=True)]
+    form = ChoicesForm(
+        request.POST or None,
+        initial={"chosen": current},
+        label="Which plan activities does this risk concern?",
+        hint="Select all that apply.",
+        choices=choices,
+    )
+    if request.method == "POST" and form.is_valid():
+        services.set_activities(found, _activities(form.ids()), user=request.user)
+        messages.success(request, f"Linked activities of {found.code} saved.")
+        return redirect(_risk_url(found) + "#activities")
+    title = f"Plan activities for {found.code}"
+    return _form_page(request, form, title=title, caption=found.title, back=_risk_url(found))
+
+
+def _activities(ids):
+    from councilplan.planning.models import Activity
+
+    return Activity.objects.filter(pk__in=ids)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def risk_owners(request, code: str):
+    _manage(request)
+    found = get_object_or_404(Risk, code=code)
+    users = get_user_model().objects.filter(is_active=True).order_by("name", "username")
+    form = ChoicesForm(
+        request.POST or None,
+        initial={"chosen": [str(pk) for pk in found.owner_users.values_list("id", flat=True)]},
+        label="Who may update this risk?",
+        hint="Besides the corporate team. They can change its details, reviews, controls, actions and activities.",
+        choices=[(str(u.pk), f"{u} ({u.username})") for u in users],
+    )
+    if request.method == "POST" and form.is_valid():
+        services.set_owner_users(found, users.filter(pk__in=form.ids()), user=request.user)
+        messages.success(request, f"People who may update {found.code} saved.")
+        return redirect(_risk_url(found))
+    return _form_page(request, form, title=f"Owners of {found.code}", caption=found.title, back=_risk_url(found))
+
+
+@login_required
+@require_safe
+def risk_history(request, code: str):
+    _read(request)
+    found = get_object_or_404(Risk, code=code)
+    return render(request, "risks/history.html", {"risk": found, "entries": selectors.risk_history(found)})
+
+
+# --- monitoring returns ----------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def return_risks(request, pk: int):
+    """Name the risks a monitoring return's issues are recorded as."""
+    ret = get_object_or_404(
+        Return.objects.select_related("activity", "round__plan").prefetch_related("activity__colleagues"), pk=pk
+    )
+    if not permissions.can_name_return_risks(request.user, ret):
+        raise PermissionDenied
+    risks = selectors.risk_choices_for_return(ret)
+    form = ChoicesForm(
+        request.POST or None,
+        initial={"chosen": [str(pk) for pk in ret.named_risks.values_list("risk_id", flat=True)]},
+        label="Which risks are this activity's issues recorded as?",
+        hint="Risks on the registers this return names. Select all that apply.",
+        choices=[(str(r.pk), f"{r.code} {r.title} ({r.register.name})") for r in risks],
+    )
+    if request.method == "POST" and form.is_valid():
+        chosen = [r for r in risks if r.pk in set(form.ids())]
+        services.name_return_risks(ret, chosen, user=request.user)
+        messages.success(request, "Risks saved.")
+        return redirect("risks:return_risks", ret.pk)
+    return _form_page(
+        request,
+        form,
+        title=f"Risks for {ret.activity.ref}. {ret.activity.title}",
+        caption=f"{ret.round.plan.name} — {ret.round.label}",
+        back=reverse("risks:index"),
+    )
