@@ -5,5 +5,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("reports/", include("councilplan.reports.urls")),
+    path("risks/", include("councilplan.risks.urls")),
     path("", include("councilplan.core.urls")),
 ]
