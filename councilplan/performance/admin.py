@@ -1,0 +1,56 @@
+"""The corporate team's admin for indicators: service areas, indicators with their yearly targets and floors (or
+thresholds), results and area commentary. RAG and direction of travel are never entered: they are derived."""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import AreaCommentary, Indicator, Result, ServiceArea, Standard
+
+
+@admin.register(ServiceArea)
+class ServiceAreaAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "delivery_partner", "directorate", "director", "cabinet_member", "order"]
+    list_filter = ["directorate"]
+    list_editable = ["order"]
+    search_fields = ["name", "delivery_partner", "director", "cabinet_member"]
+
+
+class StandardInline(admin.TabularInline):
+    model = Standard
+    extra = 1
+    fields = ["year", "target", "floor", "lower", "upper"]
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(SimpleHistoryAdmin):
+    list_display = ["ref", "description", "kind", "service_area", "polarity", "frequency", "owner", "active"]
+    list_filter = ["kind", "service_area__directorate", "frequency", "polarity", "active"]
+    list_select_related = ["service_area", "owner"]
+    search_fields = ["ref", "description"]
+    autocomplete_fields = ["owner", "paired_with"]
+    filter_horizontal = ["activities"]
+    inlines = [StandardInline]
+    fieldsets = [
+        (None, {"fields": ["ref", "kind", "description", "service_area", "owner", "order", "active"]}),
+        ("How it is measured", {"fields": ["unit", "polarity", "frequency", "year_to_date", "shown_as"]}),
+        ("Links", {"fields": ["paired_with", "activities"]}),
+    ]
+
+
+@admin.register(Result)
+class ResultAdmin(SimpleHistoryAdmin):
+    list_display = ["indicator", "period", "value", "ytd", "updated_by", "updated_at"]
+    list_filter = ["indicator__service_area__directorate", "period"]
+    list_select_related = ["indicator", "updated_by"]
+    search_fields = ["indicator__ref", "commentary"]
+    date_hierarchy = "period"
+    readonly_fields = ["version", "updated_by", "updated_at"]
+    autocomplete_fields = ["indicator"]
+
+
+@admin.register(AreaCommentary)
+class AreaCommentaryAdmin(SimpleHistoryAdmin):
+    list_display = ["service_area", "period", "updated_at"]
+    list_filter = ["service_area__directorate", "period"]
+    list_select_related = ["service_area"]
+    search_fields = ["text"]

@@ -1,0 +1,26 @@
+"""Who may see or change performance data. Views ask these functions; none decides on its own.
+
+- Every signed-in person reads the dashboards, the quarterly report and the indicators' pages: results are the
+  council's management information, reported to committee.
+- An indicator's owner enters and corrects its results; so does the corporate team (and administrators).
+- Only the corporate team imports results from a file.
+- Indicators, targets, floors and thresholds are set by the corporate team in the admin.
+"""
+
+from __future__ import annotations
+
+from councilplan.core.permissions import is_corporate
+
+
+def can_read_performance(user) -> bool:
+    return bool(user.is_authenticated and user.is_active)
+
+
+def can_enter_result(user, indicator) -> bool:
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return is_corporate(user) or (indicator.owner_id is not None and indicator.owner_id == user.id)
+
+
+def can_import_results(user) -> bool:
+    return is_corporate(user)
