@@ -1,0 +1,20 @@
+from django.urls import path
+
+from . import views
+
+app_name = "performance"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("dashboard/", views.dashboard, name="dashboard"),
+    path("dashboard/download/<str:fmt>/", views.dashboard_file, name="dashboard_file"),
+    path("quarterly/", views.quarterly, name="report"),
+    path("quarterly/download/<str:fmt>/", views.report_file, name="report_file"),
+    path("mine/", views.mine, name="mine"),
+    path("import/", views.import_page, name="import"),
+    path("indicators/<str:ref>/", views.indicator, name="indicator"),
+    path("indicators/<str:ref>/chart.svg", views.chart, name="chart"),
+    path("indicators/<str:ref>/results/", views.choose_period, name="choose_period"),
+    path("indicators/<str:ref>/results/<str:period>/", views.result, name="result"),
+    path("activities/<int:pk>/", views.activity, name="activity"),
+]
