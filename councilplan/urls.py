@@ -6,5 +6,6 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("reports/", include("councilplan.reports.urls")),
     path("risks/", include("councilplan.risks.urls")),
+    path("performance/", include("councilplan.performance.urls")),
     path("", include("councilplan.core.urls")),
 ]
