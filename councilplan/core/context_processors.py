@@ -37,6 +37,7 @@ NAVIGATION: list[tuple[str, str, Callable]] = [
     ("My returns", "monitoring:my_returns", _fills_in_returns),
     ("Rounds", "monitoring:rounds", _corporate),
     ("Reports", "reports:index", _everyone),
+    ("Performance", "performance:index", _everyone),
     ("Risks", "risks:index", _everyone),
     ("Plan", "planning:index", _everyone),
     ("Admin", "admin:index", _administrator),
