@@ -497,8 +497,12 @@ def _entries(historical, noun: str, fields: list[str], describe, extra=None) -> 
                 for name in fields:
                     old, new = getattr(previous, name), getattr(row, name)
                     if old != new:
-                        label = row.instance._meta.get_field(name.removesuffix("_id")).verbose_name
-                        changes.append(f"{str(label).capitalize()}: {_value_text(old)} → {_value_text(new)}")
+                        field = row.instance._meta.get_field(name.removesuffix("_id"))
+                        if field.choices:
+                            names = dict(field.choices)
+                            old, new = names.get(old, old), names.get(new, new)
+                        label = str(field.verbose_name)
+                        changes.append(f"{label[:1].upper()}{label[1:]}: {_value_text(old)} → {_value_text(new)}")
                 if extra is not None:
                     changes += extra(previous, row)
                 if not changes:
