@@ -6,10 +6,17 @@ Each function issues a fixed number of queries, whatever the number of activitie
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db.models import Count, Max
 
 from councilplan.analysis import records
+from councilplan.analysis.figures import Figure
+from councilplan.analysis.monitoring import analyse_round
 from councilplan.core.exchange import format_bool, format_list
 from councilplan.core.models import Outcome
+from councilplan.core.selectors import get_vocabularies
 from councilplan.core.services import person_reference
 from councilplan.planning.models import Activity, Plan
 from councilplan.planning.services import ACTIVITY_COLUMNS
@@ -198,3 +205,207 @@ def plan_data(plan: Plan, up_to: Round | None = None) -> records.PlanData:
         rounds=tuple(records.Round(r.label, tuple(returns_by_round[r.id])) for r in rounds),
         outcomes=outcomes,
     )
+
+
+# --- the corporate team's tracker, reminders and dashboard ----------------------------------------------
+
+# A return's state as the tracker shows it. "Late" is a return submitted after the window closed
+# (the team allowed late returns, or reopened it).
+NOT_STARTED, DRAFT, SUBMITTED, LATE = "not_started", "draft", "submitted", "late"
+TRACKER_STATES = {NOT_STARTED: "Not started", DRAFT: "Draft", SUBMITTED: "Submitted", LATE: "Submitted late"}
+NO_DIRECTORATE = "No directorate recorded"
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone who completes an activity's returns, as the tracker and the reminders need them."""
+
+    id: int
+    name: str
+    email: str
+    active: bool
+
+    @classmethod
+    def of(cls, user) -> Person:
+        return cls(user.id, str(user), user.email.strip(), user.is_active)
+
+
+@dataclass(frozen=True)
+class TrackerRow:
+    """One activity in the round's scope and where its return is."""
+
+    activity_id: int
+    ref: str
+    title: str
+    directorate: str
+    lead_officer: Person | None
+    colleagues: tuple[Person, ...]
+    state: str
+    submitted_at: dt.datetime | None
+    reopened: bool
+    return_id: int | None = None  # None: not started
+
+    @property
+    def state_label(self) -> str:
+        return TRACKER_STATES[self.state]
+
+    @property
+    def outstanding(self) -> bool:
+        return self.state in (NOT_STARTED, DRAFT)
+
+    @property
+    def people(self) -> tuple[Person, ...]:
+        """Everyone who may complete the return: the lead officer first, then the nominated colleagues."""
+        everyone = [self.lead_officer, *self.colleagues] if self.lead_officer else list(self.colleagues)
+        return tuple({p.id: p for p in everyone}.values())
+
+
+@dataclass(frozen=True)
+class StateCounts:
+    """How many activities of a directorate (or of all) are in each state."""
+
+    name: str
+    not_started: int = 0
+    draft: int = 0
+    submitted: int = 0
+    late: int = 0
+
+    @property
+    def in_scope(self) -> int:
+        return self.not_started + self.draft + self.submitted + self.late
+
+    @property
+    def responded(self) -> int:
+        return self.submitted + self.late
+
+    @property
+    def response_rate(self) -> Figure:
+        return Figure.from_counts(self.responded, self.in_scope)
+
+
+def _counts(name: str, rows: list[TrackerRow]) -> StateCounts:
+    tally = Counter(row.state for row in rows)
+    return StateCounts(name, tally[NOT_STARTED], tally[DRAFT], tally[SUBMITTED], tally[LATE])
+
+
+@dataclass
+class Tracker:
+    round: Round
+    rows: list[TrackerRow]  # in activity number order
+    by_directorate: list[StateCounts]  # by directorate name, "No directorate recorded" last
+    total: StateCounts
+    reminders_sent: int
+    last_reminded_at: dt.datetime | None
+
+    @property
+    def directorates(self) -> list[str]:
+        return [counts.name for counts in self.by_directorate]
+
+    @property
+    def lead_officers(self) -> list[Person]:
+        """The lead officers of the activities in scope, by name: the choices of the tracker's filter."""
+        people = {row.lead_officer.id: row.lead_officer for row in self.rows if row.lead_officer}
+        return sorted(people.values(), key=lambda p: p.name.casefold())
+
+    @property
+    def outstanding(self) -> list[TrackerRow]:
+        return [row for row in self.rows if row.outstanding]
+
+    def filtered(self, directorate: str = "", lead_officer: int | None = None, state: str = "") -> list[TrackerRow]:
+        return [
+            row
+            for row in self.rows
+            if (not directorate or row.directorate == directorate)
+            and (lead_officer is None or (row.lead_officer is not None and row.lead_officer.id == lead_officer))
+            and (not state or row.state == state)
+        ]
+
+
+def round_scope(round_: Round) -> list[str]:
+    """Refs of the activities in monitoring at this round, in activity number order: the analysis engine's
+    scope rule (activities that ended in an earlier round and left monitoring are out). Five queries."""
+    return analyse_round(plan_data(round_.plan, up_to=round_), round_.label, get_vocabularies()).scope
+
+
+def round_tracker(round_: Round) -> Tracker:
+    """Every activity in the round's scope with its return's state, counted by directorate.
+
+    Nine queries whatever the number of activities: the scope (five), activities, their colleagues, the
+    round's returns, and the reminders sent."""
+    scope = round_scope(round_)
+    activities = {
+        a.ref: a
+        for a in Activity.objects.filter(plan=round_.plan_id, ref__in=scope)
+        .select_related("directorate", "lead_officer")
+        .prefetch_related("colleagues")
+    }
+    returns = {
+        r["activity_id"]: r
+        for r in round_.returns.values("id", "activity_id", "state", "late", "submitted_at", "reopened")
+    }
+    rows = []
+    for ref in scope:
+        activity = activities[ref]
+        ret = returns.get(activity.id)
+        if ret is None:
+            state = NOT_STARTED
+        elif ret["state"] == Return.State.SUBMITTED:
+            state = LATE if ret["late"] else SUBMITTED
+        else:
+            state = DRAFT
+        rows.append(
+            TrackerRow(
+                activity_id=activity.id,
+                ref=activity.ref,
+                title=activity.title,
+                directorate=activity.directorate.name if activity.directorate else NO_DIRECTORATE,
+                lead_officer=Person.of(activity.lead_officer) if activity.lead_officer else None,
+                colleagues=tuple(
+                    Person.of(c) for c in sorted(activity.colleagues.all(), key=lambda c: str(c).casefold())
+                ),
+                state=state,
+                submitted_at=ret["submitted_at"] if ret and state in (SUBMITTED, LATE) else None,
+                reopened=bool(ret and ret["reopened"]),
+                return_id=ret["id"] if ret else None,
+            )
+        )
+    by_directorate: dict[str, list[TrackerRow]] = {}
+    for row in rows:
+        by_directorate.setdefault(row.directorate, []).append(row)
+    names = sorted(by_directorate, key=lambda name: (name == NO_DIRECTORATE, name.casefold()))
+    sent = round_.reminders.aggregate(count=Count("id"), last=Max("sent_at"))
+    return Tracker(
+        round=round_,
+        rows=rows,
+        by_directorate=[_counts(name, by_directorate[name]) for name in names],
+        total=_counts("All directorates", rows),
+        reminders_sent=sent["count"],
+        last_reminded_at=sent["last"],
+    )
+
+
+def get_round_with_plan(round_id: int) -> Round | None:
+    return Round.objects.select_related("plan").filter(pk=round_id).first()
+
+
+def rounds_by_plan() -> list[tuple[Plan, list[Round]]]:
+    """Every plan with its rounds, newest round first (two queries)."""
+    plans = list(Plan.objects.order_by("-created_at", "name"))
+    rounds: dict[int, list[Round]] = {plan.id: [] for plan in plans}
+    for round_ in Round.objects.order_by("-label"):
+        rounds[round_.plan_id].append(round_)
+    return [(plan, rounds[plan.id]) for plan in plans]
+
+
+def latest_published_round() -> Round | None:
+    """The round whose figures the dashboard shows: the most recent published round of any plan."""
+    return (
+        Round.objects.filter(state=Round.State.PUBLISHED)
+        .select_related("plan")
+        .order_by("-label", "-plan__created_at")
+        .first()
+    )
+
+
+def open_rounds() -> list[Round]:
+    return list(Round.objects.filter(state=Round.State.OPEN).select_related("plan").order_by("plan__name"))

@@ -280,3 +280,147 @@ def save_return(ret: Return, answers: dict, user, expected_version: int, submit:
     ret._history_user = user
     ret.save()
     return ret
+
+# --- running rounds: the corporate team's actions ------------------------------------------------------
+#
+# A round goes draft → open → closed → published, one step at a time, and a plan has at most one open round
+# (lead officers' "my returns" shows the open round; two would split their returns). Each change is saved
+# with `_history_user`, so the round's history says who opened, closed or published it and when.
+
+
+class RoundStateError(Exception):
+    """A change the round's rules do not allow; the message says why, in words for the page."""
+
+
+def _lock(round_: Round) -> None:
+    """Reload the round, locking its row until the transaction ends: two people pressing "Close" at once
+    are served one after the other, and the second is told the round is already closed."""
+    round_.refresh_from_db(from_queryset=Round.objects.select_for_update())
+
+
+def _save_round(round_: Round, user, fields: list[str]) -> Round:
+    round_._history_user = user
+    round_.save(update_fields=fields)
+    return round_
+
+
+def _check_window(opens_at, closes_at) -> None:
+    if opens_at and closes_at and closes_at <= opens_at:
+        raise RoundStateError("The window must close after it opens.")
+
+
+@transaction.atomic
+def create_round(plan: Plan, label: str, opens_at, closes_at, allow_late: bool, user) -> Round:
+    """A new draft round with its window. Lead officers see nothing of it until it is opened."""
+    label = label.strip()
+    problem = check_round_label(label)
+    if problem:
+        raise RoundStateError(problem)
+    if Round.objects.filter(plan=plan, label=label).exists():
+        raise RoundStateError(f"{plan} already has a round {label}.")
+    _check_window(opens_at, closes_at)
+    round_ = Round(plan=plan, label=label, opens_at=opens_at, closes_at=closes_at, allow_late=allow_late)
+    round_._history_user = user
+    round_.save()
+    return round_
+
+
+@transaction.atomic
+def change_window(round_: Round, opens_at, closes_at, allow_late: bool, user) -> Round:
+    """Move a draft or open round's window, e.g. to give lead officers a few more days.
+
+    A closed round's window stays as it was: it is what the returns' `late` marks were judged against;
+    the team reopens single returns instead."""
+    if round_.state not in (Round.State.DRAFT, Round.State.OPEN):
+        raise RoundStateError(f"{round_.label} is {round_.get_state_display().lower()}: its window cannot change.")
+    _check_window(opens_at, closes_at)
+    round_.opens_at, round_.closes_at, round_.allow_late = opens_at, closes_at, allow_late
+    return _save_round(round_, user, ["opens_at", "closes_at", "allow_late"])
+
+
+def open_round_problem(round_: Round, now=None) -> str | None:
+    """Why the round cannot be opened now, or None. The confirm page shows it before anyone presses a button."""
+    now = now or timezone.now()
+    if round_.state != Round.State.DRAFT:
+        return f"{round_.label} is {round_.get_state_display().lower()}: only a draft round can be opened."
+    if round_.closes_at is None:
+        return f"Set the date and time {round_.label} closes before opening it."
+    if round_.closes_at <= now:
+        return f"{round_.label}'s window has already closed: change the closing date before opening it."
+    other = Round.objects.filter(plan=round_.plan_id, state=Round.State.OPEN).exclude(pk=round_.pk).first()
+    if other is not None:
+        return f"{other.label} is still open: close it before opening {round_.label}."
+    return None
+
+
+@transaction.atomic
+def open_round(round_: Round, user, now=None) -> Round:
+    """Open the round for returns. Opening before the planned time starts the window now, so that the
+    recorded window is when lead officers could really submit."""
+    # Lock the plan's row: two people opening two rounds of one plan at once cannot both pass the check.
+    Plan.objects.select_for_update().filter(pk=round_.plan_id).first()
+    _lock(round_)
+    now = now or timezone.now()
+    problem = open_round_problem(round_, now)
+    if problem:
+        raise RoundStateError(problem)
+    round_.state = Round.State.OPEN
+    if round_.opens_at is None or round_.opens_at > now:
+        round_.opens_at = now
+    return _save_round(round_, user, ["state", "opens_at"])
+
+
+@transaction.atomic
+def close_round(round_: Round, user, now=None) -> Round:
+    """Close the round: every return becomes read-only (unless the team reopens one). Closing before the
+    planned time ends the window now, for the same reason as opening early."""
+    _lock(round_)
+    if round_.state != Round.State.OPEN:
+        raise RoundStateError(
+            f"{round_.label} is {round_.get_state_display().lower()}: only an open round can be closed."
+        )
+    now = now or timezone.now()
+    round_.state = Round.State.CLOSED
+    if round_.closes_at is None or round_.closes_at > now:
+        round_.closes_at = now
+    return _save_round(round_, user, ["state", "closes_at"])
+
+
+@transaction.atomic
+def publish_round(round_: Round, user) -> Round:
+    """Publish a closed round: viewers can read its report, scorecards and dashboard figures.
+
+    Returns reopened after closing are locked again, so that nothing changes under a published report."""
+    _lock(round_)
+    if round_.state != Round.State.CLOSED:
+        raise RoundStateError(
+            f"{round_.label} is {round_.get_state_display().lower()}: only a closed round can be published."
+        )
+    for ret in round_.returns.filter(reopened=True):
+        ret.reopened = False
+        ret._history_user = user
+        ret.save(update_fields=["reopened"])
+    round_.state = Round.State.PUBLISHED
+    return _save_round(round_, user, ["state"])
+
+
+@transaction.atomic
+def reopen_return(round_: Round, activity, user) -> Return:
+    """Let the activity's lead officer (and colleagues) change its return again after the round closed.
+
+    An activity with no return yet gets an empty draft, so that a missed return can still be made.
+    What they submit now is marked late (it is after the window)."""
+    _lock(round_)
+    if round_.state != Round.State.CLOSED:
+        raise RoundStateError(
+            f"{round_.label} is {round_.get_state_display().lower()}: only a closed round's returns can be reopened."
+        )
+    if activity.plan_id != round_.plan_id:
+        raise RoundStateError(f"{activity} is not an activity of {round_.plan}.")
+    ret = Return.objects.filter(round=round_, activity=activity).first() or Return(round=round_, activity=activity)
+    if ret.reopened:
+        return ret
+    ret.reopened = True
+    ret._history_user = user
+    ret.save()
+    return ret

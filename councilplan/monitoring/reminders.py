@@ -1,0 +1,188 @@
+"""Reminding people of their outstanding returns: who gets a reminder, what it says, sending it.
+
+One e-mail per person, listing every activity in the round's scope whose return they may complete (as lead
+officer or nominated colleague) and that is not submitted yet, with links and the window's close date. Someone
+whose returns are all submitted gets nothing. People without an e-mail address, or whose account is switched
+off, cannot be reminded: they are listed so that the team can chase them another way (Teams, telephone), as
+are activities with nobody to remind at all.
+
+The tracker's "Send reminders" button and the `send-reminders` command (for a scheduler) both call
+`send_reminders`; every e-mail sent is recorded as a `Reminder`.
+"""
+
+from __future__ import annotations
+
+import logging
+import smtplib
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from .models import Reminder, Round
+from .selectors import Person, Tracker, TrackerRow, round_tracker
+from .templatetags.round_tags import when
+
+logger = logging.getLogger(__name__)
+
+
+class ReminderError(Exception):
+    """Reminders cannot be sent for this round; the message says why."""
+
+
+@dataclass(frozen=True)
+class Recipient:
+    person: Person
+    activities: tuple[TrackerRow, ...]  # outstanding, in activity number order
+
+
+@dataclass
+class ReminderPlan:
+    """Who would be reminded of what, before anything is sent."""
+
+    round: Round
+    recipients: list[Recipient]  # with an e-mail address, by name
+    unreachable: list[Recipient]  # no e-mail address or account switched off, by name
+    nobody: list[TrackerRow]  # outstanding activities with neither a lead officer nor a colleague
+    outstanding: int  # activities in scope not submitted
+
+
+@dataclass
+class ReminderResult:
+    plan: ReminderPlan
+    sent: list[Recipient] = field(default_factory=list)
+    failed: list[tuple[Recipient, str]] = field(default_factory=list)
+    dry_run: bool = False
+
+
+def reachable(person: Person) -> bool:
+    return bool(person.email) and person.active
+
+
+def who_to_remind(tracker: Tracker) -> ReminderPlan:
+    """Everyone who may complete an outstanding return, each with all of their outstanding activities."""
+    people: dict[int, Person] = {}
+    activities: dict[int, list[TrackerRow]] = {}
+    nobody = []
+    outstanding = tracker.outstanding
+    for row in outstanding:
+        if not row.people:
+            nobody.append(row)
+        for person in row.people:
+            people[person.id] = person
+            activities.setdefault(person.id, []).append(row)
+    everyone = sorted(people.values(), key=lambda p: (p.name.casefold(), p.id))
+    recipients = [Recipient(p, tuple(activities[p.id])) for p in everyone]
+    return ReminderPlan(
+        round=tracker.round,
+        recipients=[r for r in recipients if reachable(r.person)],
+        unreachable=[r for r in recipients if not reachable(r.person)],
+        nobody=nobody,
+        outstanding=len(outstanding),
+    )
+
+
+def default_site_url() -> str:
+    """The address links in e-mails start with when there is no request to take it from (the command):
+    the COUNCILPLAN_SITE_URL setting if there is one, else the first of ALLOWED_HOSTS over HTTPS."""
+    configured = getattr(settings, "COUNCILPLAN_SITE_URL", "")
+    if configured:
+        return configured
+    hosts = [h.lstrip(".") for h in settings.ALLOWED_HOSTS if h not in ("*", "testserver")]
+    if not hosts:
+        return "http://localhost:8000/"
+    scheme = "http" if hosts[0] in ("localhost", "127.0.0.1") else "https"
+    return f"{scheme}://{hosts[0]}/"
+
+
+def _url(name: str, *args) -> str | None:
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:
+        return None
+
+
+def my_returns_path() -> str:
+    """Where a lead officer finds their returns: "My returns", or the home page until that page exists."""
+    return _url("monitoring:my_returns") or reverse("home")
+
+
+def reminder_message(recipient: Recipient, round_: Round, site_url: str) -> EmailMessage:
+    """The e-mail to one person: plain text, every activity with its state and a link."""
+    count = len(recipient.activities)
+    closes = when(round_.closes_at) if round_.closes_at else ""
+    my_returns = urljoin(site_url, my_returns_path())
+    context = {
+        "person": recipient.person,
+        "round": round_,
+        "closes": closes,
+        "late_allowed": round_.allow_late,
+        "activities": [
+            {
+                "ref": row.ref,
+                "title": row.title,
+                "state": row.state_label.lower(),
+                "url": urljoin(site_url, _url("monitoring:return_form", round_.pk, row.activity_id) or my_returns),
+            }
+            for row in recipient.activities
+        ],
+        "count": count,
+        "my_returns": my_returns,
+        "organisation": settings.COUNCILPLAN_ORGANISATION,
+    }
+    returns = "1 return" if count == 1 else f"{count} returns"
+    subject = f"Reminder: {returns} to submit for {round_.label}" + (f" by {closes}" if closes else "")
+    body = render_to_string("email/reminder.txt", context)
+    return EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient.person.email])
+
+
+def send_reminders(
+    round_: Round, *, site_url: str | None = None, sent_by=None, dry_run: bool = False
+) -> ReminderResult:
+    """E-mail everyone with an outstanding return in the open round, through Django's mail settings.
+
+    With `dry_run`, works out who would be reminded and sends and records nothing. One person's mail
+    failing (a refused address) does not stop the others: it is listed in `failed`. A mail server that
+    cannot be reached at all stops everything (the error propagates): nothing is recorded as sent."""
+    if round_.state != Round.State.OPEN:
+        raise ReminderError(
+            f"{round_.label} is {round_.get_state_display().lower()}: reminders are sent only while a round is open."
+        )
+    plan = who_to_remind(round_tracker(round_))
+    result = ReminderResult(plan=plan, dry_run=dry_run)
+    if dry_run or not plan.recipients:
+        return result
+    site_url = site_url or default_site_url()
+    connection = get_connection()
+    sent_at = timezone.now()
+    records = []
+    try:
+        with connection:
+            for recipient in plan.recipients:
+                message = reminder_message(recipient, round_, site_url)
+                message.connection = connection
+                try:
+                    message.send()
+                except smtplib.SMTPException as error:  # e.g. an address the server refuses: go on with the others
+                    logger.warning("Reminder to %s not sent: %s", recipient.person.email, error)
+                    result.failed.append((recipient, str(error) or error.__class__.__name__))
+                    continue
+                result.sent.append(recipient)
+                records.append(
+                    Reminder(
+                        round=round_,
+                        user_id=recipient.person.id,
+                        email=recipient.person.email,
+                        activities=len(recipient.activities),
+                        sent_at=sent_at,
+                        sent_by=sent_by if getattr(sent_by, "is_authenticated", False) else None,
+                    )
+                )
+    finally:
+        # What went out is recorded even if the mail server fails half way.
+        Reminder.objects.bulk_create(records)
+    return result
