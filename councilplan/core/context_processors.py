@@ -35,7 +35,7 @@ def _administrator(user) -> bool:
 NAVIGATION: list[tuple[str, str, Callable]] = [
     ("Dashboard", "home", _everyone),
     ("My returns", "monitoring:my_returns", _fills_in_returns),
-    ("Rounds", "monitoring:rounds", _corporate),
+    ("Rounds", "rounds:index", _corporate),
     ("Reports", "reports:index", _everyone),
     ("Performance", "performance:index", _everyone),
     ("Risks", "risks:index", _everyone),

@@ -1,0 +1,310 @@
+"""The corporate team's pages for running rounds: the rounds of each plan, a new round and its window, opening,
+closing and publishing, reopening a return, the completion tracker and reminders.
+
+Every view is for the corporate team only (`can_run_rounds`); anyone else signed in is refused (403) and
+anyone signed out is sent to sign in. Views are thin: the rules are in `services`, what is read in
+`selectors`, and reminders in `reminders`. Anything that changes a round is a POST from a confirmation page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.views.decorators.http import require_http_methods, require_safe
+
+from councilplan.core.permissions import can_run_rounds
+from councilplan.planning.models import Activity, Plan
+
+from . import selectors, services
+from .forms_rounds import RoundForm, TrackerFilterForm, WindowForm
+from .models import Round
+from .reminders import ReminderError, send_reminders, who_to_remind
+from .templatetags.round_tags import when
+
+
+def corporate_only(view: Callable) -> Callable:
+    @wraps(view)
+    @login_required
+    def wrapped(request, *args, **kwargs):
+        if not can_run_rounds(request.user):
+            raise PermissionDenied("Only the corporate policy team runs monitoring rounds.")
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def _round(pk: int) -> Round:
+    round_ = selectors.get_round_with_plan(pk)
+    if round_ is None:
+        raise Http404("No such round")
+    return round_
+
+
+def _is(round_: Round) -> str:
+    """ "2019-20 Q3 is closed": how a refusal starts."""
+    return f"{round_.label} is {round_.get_state_display().lower()}"
+
+
+def _confirm(request, context: dict):
+    """The confirmation page; a refused POST answers 409 Conflict (the round is not in a state for it)."""
+    refused = bool(context["problem"]) and request.method == "POST"
+    return render(request, "monitoring/round_confirm.html", context, status=409 if refused else 200)
+
+
+def _report_url(round_: Round) -> str | None:
+    """The round's report page, once the reports app serves one."""
+    try:
+        return reverse("reports:round", args=[round_.pk])
+    except NoReverseMatch:
+        return None
+
+
+@corporate_only
+@require_safe
+def index(request):
+    return render(request, "monitoring/round_list.html", {"plans": selectors.rounds_by_plan()})
+
+
+@corporate_only
+@require_http_methods(["GET", "POST"])
+def create(request, plan_pk: int):
+    plan = get_object_or_404(Plan, pk=plan_pk)
+    form = RoundForm(request.POST or None, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        try:
+            round_ = services.create_round(
+                plan,
+                form.cleaned_data["label"],
+                form.cleaned_data["opens_at"],
+                form.cleaned_data["closes_at"],
+                form.cleaned_data["allow_late"],
+                request.user,
+            )
+        except services.RoundStateError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"{round_.label} created as a draft. Open it when you are ready.")
+            return redirect("rounds:detail", round_.pk)
+    return render(request, "monitoring/round_form.html", {"form": form, "plan": plan, "round": None})
+
+
+@corporate_only
+@require_safe
+def detail(request, pk: int):
+    round_ = _round(pk)
+    history = round_.history.select_related("history_user").order_by("-history_date", "-history_id")[:20]
+    context = {
+        "round": round_,
+        "history": history,
+        "report_url": _report_url(round_),
+        "can_edit_window": round_.state in (Round.State.DRAFT, Round.State.OPEN),
+    }
+    return render(request, "monitoring/round_detail.html", context)
+
+
+@corporate_only
+@require_http_methods(["GET", "POST"])
+def edit_window(request, pk: int):
+    round_ = _round(pk)
+    if round_.state not in (Round.State.DRAFT, Round.State.OPEN):
+        messages.error(request, f"{_is(round_)}: its window cannot change.")
+        return redirect("rounds:detail", round_.pk)
+    form = WindowForm(request.POST or None, round_=round_)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.change_window(
+                round_,
+                form.cleaned_data["opens_at"],
+                form.cleaned_data["closes_at"],
+                form.cleaned_data["allow_late"],
+                request.user,
+            )
+        except services.RoundStateError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"{round_.label}'s window changed: it closes at {when(round_.closes_at)}.")
+            return redirect("rounds:detail", round_.pk)
+    return render(request, "monitoring/round_form.html", {"form": form, "plan": round_.plan, "round": round_})
+
+
+@dataclass(frozen=True)
+class _Change:
+    """A change of a round's state: its confirmation page's words and the service that makes it."""
+
+    verb: str  # the button: "Open round"
+    question: str  # the page's heading, with {label}
+    consequences: tuple[str, ...]  # what will happen, one sentence each
+    done: str  # the success message, with {label}
+    act: Callable
+    problem: Callable[[Round], str | None]
+
+
+def _state_problem(state: str, verb: str) -> Callable[[Round], str | None]:
+    def problem(round_: Round) -> str | None:
+        if round_.state != state:
+            return f"{_is(round_)}: only a {state} round can be {verb}."
+        return None
+
+    return problem
+
+
+CHANGES = {
+    "open": _Change(
+        verb="Open round",
+        question="Open {label} for returns?",
+        consequences=(
+            "Lead officers and their nominated colleagues can fill in and submit their returns.",
+            "If the window's opening time is still to come, the window opens now instead.",
+        ),
+        done="{label} is open for returns.",
+        act=services.open_round,
+        problem=services.open_round_problem,
+    ),
+    "close": _Change(
+        verb="Close round",
+        question="Close {label}?",
+        consequences=(
+            "Every return becomes read-only. You can reopen a single return from the tracker.",
+            "Returns that are still drafts are not counted in the report.",
+            "If the window's closing time is still to come, the window closes now instead.",
+        ),
+        done="{label} is closed. Its returns are read-only.",
+        act=services.close_round,
+        problem=_state_problem(Round.State.OPEN, "closed"),
+    ),
+    "publish": _Change(
+        verb="Publish round",
+        question="Publish {label}?",
+        consequences=(
+            "Viewers (the Corporate Management Team and members) can read its report, scorecards and dashboard.",
+            "Returns you reopened are locked again, so that the published report does not change.",
+        ),
+        done="{label} is published.",
+        act=services.publish_round,
+        problem=_state_problem(Round.State.CLOSED, "published"),
+    ),
+}
+
+
+@corporate_only
+@require_http_methods(["GET", "POST"])
+def change_state(request, pk: int, change: str):
+    round_ = _round(pk)
+    action = CHANGES[change]
+    problem = action.problem(round_)
+    if request.method == "POST" and not problem:
+        try:
+            action.act(round_, request.user)
+        except services.RoundStateError as error:
+            problem = str(error)
+        else:
+            messages.success(request, action.done.format(label=round_.label))
+            return redirect("rounds:detail", round_.pk)
+    context = {
+        "round": round_,
+        "heading": action.question.format(label=round_.label),
+        "consequences": action.consequences,
+        "button": action.verb,
+        "problem": problem,
+        "cancel_url": reverse("rounds:detail", args=[round_.pk]),
+    }
+    return render(
+        request, "monitoring/round_confirm.html", context, status=409 if problem and request.method == "POST" else 200
+    )
+
+
+@corporate_only
+@require_http_methods(["GET", "POST"])
+def reopen(request, pk: int, activity_pk: int):
+    round_ = _round(pk)
+    activity = get_object_or_404(Activity, pk=activity_pk, plan=round_.plan_id)
+    problem = None
+    if round_.state != Round.State.CLOSED:
+        problem = (
+            f"{round_.label} is {round_.get_state_display().lower()}: only a closed round's returns can be reopened."
+        )
+    if request.method == "POST" and not problem:
+        try:
+            services.reopen_return(round_, activity, request.user)
+        except services.RoundStateError as error:
+            problem = str(error)
+        else:
+            messages.success(request, f"The return for {activity} is open again for its lead officer.")
+            return redirect("rounds:tracker", round_.pk)
+    context = {
+        "round": round_,
+        "heading": f"Reopen the return for {activity.ref}. {activity.title}?",
+        "consequences": (
+            "Its lead officer and nominated colleagues can change and submit it again, although the round is closed.",
+            "What they submit now is marked late.",
+            "Publishing the round locks it again.",
+        ),
+        "button": "Reopen return",
+        "problem": problem,
+        "cancel_url": reverse("rounds:tracker", args=[round_.pk]),
+    }
+    return render(
+        request, "monitoring/round_confirm.html", context, status=409 if problem and request.method == "POST" else 200
+    )
+
+
+@corporate_only
+@require_safe
+def tracker(request, pk: int):
+    round_ = _round(pk)
+    board = selectors.round_tracker(round_)
+    filters = TrackerFilterForm(request.GET or None, tracker=board)
+    chosen = filters.chosen() if filters.is_bound and filters.is_valid() else {}
+    rows = board.filtered(**chosen)
+    context = {
+        "round": round_,
+        "tracker": board,
+        "rows": rows,
+        "filters": filters,
+        "filtered": bool(chosen),
+        "report_url": _report_url(round_),
+        "can_remind": round_.state == Round.State.OPEN and bool(board.outstanding),
+        "can_reopen": round_.state == Round.State.CLOSED,
+    }
+    return render(request, "monitoring/tracker.html", context)
+
+
+@corporate_only
+@require_http_methods(["GET", "POST"])
+def remind(request, pk: int):
+    round_ = _round(pk)
+    if request.method == "POST":
+        try:
+            result = send_reminders(round_, site_url=request.build_absolute_uri("/"), sent_by=request.user)
+        except ReminderError as error:
+            messages.error(request, str(error))
+            return redirect("rounds:tracker", round_.pk)
+        sent = len(result.sent)
+        messages.success(request, f"Sent {sent} reminder{'' if sent == 1 else 's'} for {round_.label}.")
+        unreachable = result.plan.unreachable + [recipient for recipient, _ in result.failed]
+        if unreachable:
+            names = ", ".join(r.person.name for r in unreachable)
+            messages.warning(request, f"Not reminded by e-mail (chase them another way): {names}.")
+        return redirect("rounds:tracker", round_.pk)
+    problem = None
+    if round_.state != Round.State.OPEN:
+        problem = (
+            f"{round_.label} is {round_.get_state_display().lower()}: reminders are sent only while a round is open."
+        )
+    plan = who_to_remind(selectors.round_tracker(round_))
+    if not problem and not plan.recipients:
+        problem = (
+            "Nobody with an outstanding return has an e-mail address."
+            if plan.outstanding
+            else ("Every return in scope has been submitted: there is nobody to remind.")
+        )
+    context = {"round": round_, "plan": plan, "problem": problem}
+    return render(request, "monitoring/round_remind.html", context)
