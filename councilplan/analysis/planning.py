@@ -49,6 +49,7 @@ __all__ = [
     "gap_figures",
     "headline_figures",
     "outcome_key",
+    "plain",
     "rank",
     "stage_counts",
     "weighted_score",
@@ -292,10 +293,10 @@ class Score:
         return (Decimal(100) * self.total / self.maximum).quantize(_TENTH, rounding=ROUND_HALF_UP)
 
     def __str__(self) -> str:
-        return f"{_plain(self.total)} out of {_plain(self.maximum)}"
+        return f"{plain(self.total)} out of {plain(self.maximum)}"
 
 
-def _plain(value: Decimal) -> str:
+def plain(value: Decimal) -> str:
     """14 rather than 14.00; 15.5 rather than 15.50."""
     text = format(value.normalize(), "f")
     return text
