@@ -77,3 +77,14 @@ def _now():
     from django.utils import timezone
 
     return timezone.now()
+
+
+def can_view_return_history(user: User, ret: Return) -> bool:
+    """Every saved version of a return, with who saved it: the corporate team and the activity's own officers.
+
+    Other readers of a return (the same directorate, readers of a published round) see its answers only:
+    the drafts and the names in the history are not theirs to read.
+    """
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return is_corporate(user) or completes_returns_for(user, ret.activity)

@@ -409,3 +409,316 @@ def latest_published_round() -> Round | None:
 
 def open_rounds() -> list[Round]:
     return list(Round.objects.filter(state=Round.State.OPEN).select_related("plan").order_by("plan__name"))
+
+
+# --- the lead officer's returns: "my returns", the form's context, a return's page and history ----------
+# (Imports are inside the functions: this block was appended to a module that other work also changes.)
+
+
+@dataclass
+class MyReturn:
+    """One of the signed-in person's activities in a round, and where its return is."""
+
+    activity: Activity
+    round: Round
+    ret: Return | None
+    can_edit: bool
+
+    @property
+    def state(self) -> str:
+        """not_started, draft or submitted."""
+        return self.ret.state if self.ret is not None else "not_started"
+
+    @property
+    def late(self) -> bool:
+        return self.ret is not None and self.ret.state == Return.State.SUBMITTED and self.ret.late
+
+
+@dataclass
+class MyRound:
+    round: Round
+    returns: list[MyReturn]
+
+    @property
+    def window_closed(self) -> bool:
+        from django.utils import timezone
+
+        return self.round.closes_at is not None and timezone.now() > self.round.closes_at
+
+    @property
+    def outstanding(self) -> int:
+        return sum(1 for r in self.returns if r.state != Return.State.SUBMITTED)
+
+    @property
+    def closes(self) -> str:
+        """When the window closes, in words ('' when no close is set)."""
+        from .rules import describe_time
+
+        return describe_time(self.round.closes_at) if self.round.closes_at else ""
+
+
+def my_returns(user) -> list[MyRound]:
+    """The returns `user` completes (as lead officer or nominated colleague): their activities in every open
+    round, plus any return the corporate team reopened for them in a closed round.
+
+    Activities that left monitoring before a round (spec §5 scope) are not asked for it. Six queries,
+    whatever the number of activities: open rounds, activities, their colleagues, returns, the ended
+    returns that take activities out of monitoring, and the rounds of reopened returns come with the returns.
+    """
+    from django.db.models import Q
+
+    from councilplan.core import permissions
+    from councilplan.core import vocabularies as v
+
+    if not user.is_authenticated:
+        return []
+    open_rounds_ = list(Round.objects.filter(state=Round.State.OPEN).select_related("plan").order_by("label"))
+    activities = list(
+        Activity.objects.filter(Q(lead_officer=user) | Q(colleagues=user))
+        .distinct()
+        .select_related("lead_officer", "directorate")
+        .prefetch_related("colleagues")
+        .order_by("sort_key", "ref")
+    )
+    if not activities:
+        return []
+    ids = [a.id for a in activities]
+    returns = list(
+        Return.objects.filter(activity__in=ids)
+        .filter(Q(round__in=[r.id for r in open_rounds_]) | Q(reopened=True))
+        .select_related("round__plan")
+    )
+    # Ended in an earlier round without a decision to stay: out of monitoring from the next round on.
+    ended = (
+        Return.objects.filter(activity__in=ids, state=Return.State.SUBMITTED)
+        .exclude(project_status=v.ACTIVE)
+        .exclude(remain_in_monitoring=True)
+        .values_list("activity_id", "round__plan_id", "round__label")
+    )
+    left: dict[tuple[int, int], str] = {}
+    for activity_id, plan_id, label in ended:
+        key = (activity_id, plan_id)
+        left[key] = min(label, left.get(key, label))
+
+    by_pair = {(r.round_id, r.activity_id): r for r in returns}
+    rounds = list(open_rounds_)
+    for ret in returns:
+        if ret.reopened and ret.round not in rounds:
+            rounds.append(ret.round)
+    result = []
+    for round_ in rounds:
+        rows = []
+        for activity in activities:
+            if activity.plan_id != round_.plan_id:
+                continue
+            ret = by_pair.get((round_.id, activity.id))
+            if round_.state != Round.State.OPEN and ret is None:
+                continue  # a closed round: only the returns reopened for them
+            if ret is None and left.get((activity.id, round_.plan_id), round_.label) < round_.label:
+                continue
+            if ret is not None:
+                ret.activity = activity  # prefetched colleagues: the permission check needs no query
+            subject = ret if ret is not None else Return(round=round_, activity=activity)
+            rows.append(MyReturn(activity, round_, ret, permissions.can_edit_return(user, subject)))
+        if rows:
+            result.append(MyRound(round_, rows))
+    return result
+
+
+def left_monitoring_before(round_: Round, activity: Activity) -> Return | None:
+    """The earlier return that took the activity out of monitoring before this round, if any (spec §5)."""
+    from councilplan.core import vocabularies as v
+
+    return (
+        Return.objects.filter(
+            activity=activity,
+            round__plan_id=round_.plan_id,
+            round__label__lt=round_.label,
+            state=Return.State.SUBMITTED,
+        )
+        .exclude(project_status=v.ACTIVE)
+        .exclude(remain_in_monitoring=True)
+        .select_related("round")
+        .order_by("round__label")
+        .first()
+    )
+
+
+def previous_return(round_: Round, activity: Activity) -> Return | None:
+    """The activity's latest submitted return in an earlier round of the plan: what the form is pre-filled from."""
+    return (
+        Return.objects.filter(
+            activity=activity,
+            round__plan_id=round_.plan_id,
+            round__label__lt=round_.label,
+            state=Return.State.SUBMITTED,
+        )
+        .select_related("round")
+        .order_by("-round__label")
+        .first()
+    )
+
+
+def get_activity_for_round(round_id: int, activity_id: int) -> tuple[Round, Activity] | None:
+    """The round and one of its plan's activities (with what the permission checks read), or None."""
+    round_ = Round.objects.select_related("plan").filter(pk=round_id).first()
+    if round_ is None:
+        return None
+    activity = (
+        Activity.objects.filter(pk=activity_id, plan_id=round_.plan_id)
+        .select_related("lead_officer", "directorate", "outcome")
+        .prefetch_related("colleagues")
+        .first()
+    )
+    return (round_, activity) if activity is not None else None
+
+
+def get_return(pk: int) -> Return | None:
+    """A return with its round, activity and the people the permission checks read."""
+    return (
+        Return.objects.select_related(
+            "round__plan", "activity__lead_officer", "activity__directorate", "activity__outcome", "updated_by"
+        )
+        .prefetch_related("activity__colleagues")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def find_return(round_: Round, activity: Activity) -> Return | None:
+    ret = Return.objects.select_related("updated_by").filter(round=round_, activity=activity).first()
+    if ret is not None:
+        ret.round, ret.activity = round_, activity
+    return ret
+
+
+def form_vocabularies() -> tuple[records.Vocabularies, dict[str, set[str]]]:
+    """Every vocabulary as plain records, and per vocabulary the codes no longer offered (one query).
+
+    Inactive terms stay readable in old answers, but the form offers them only to a return that holds one.
+    """
+    from councilplan.core.models import VocabularyTerm
+
+    terms: dict[str, list[records.Term]] = {}
+    inactive: dict[str, set[str]] = {}
+    for term in VocabularyTerm.objects.order_by("vocabulary", "order", "code"):
+        terms.setdefault(term.vocabulary, []).append(records.Term(term.code, term.label, term.group))
+        if not term.active:
+            inactive.setdefault(term.vocabulary, set()).add(term.code)
+    return records.Vocabularies({name: tuple(items) for name, items in terms.items()}), inactive
+
+
+def answers_of(ret) -> dict:
+    """A return's answers (a Return or one of its historical versions) as a dict of the answer fields."""
+    from .services import ANSWER_FIELDS
+
+    return {name: getattr(ret, name) for name in ANSWER_FIELDS}
+
+
+@dataclass
+class SummarySection:
+    heading: str
+    rows: list[tuple[str, str]]  # (question, answer in words; "" when not answered)
+
+
+def return_summary(ret: Return, vocab: records.Vocabularies) -> list[SummarySection]:
+    """A return's answers in words, section by section, as its page shows them."""
+    from councilplan.core import vocabularies as v
+
+    from .rules import ANSWER_NAMES, describe_answer, describe_milestone, is_not_on_track
+
+    answers = answers_of(ret)
+
+    def row(name):
+        return (ANSWER_NAMES[name], describe_answer(name, answers[name], vocab))
+
+    sections = [SummarySection("Delivery", [row("delivery_status"), row("progress")])]
+    if is_not_on_track(answers):
+        sections.append(
+            SummarySection(
+                "Issues",
+                [
+                    row("issues"),
+                    row("issue_detail"),
+                    row("mitigations"),
+                    row("mitigation_detail"),
+                    row("risk_registers"),
+                ],
+            )
+        )
+    if answers["previous_issues_resolution"]:
+        sections[0].rows.append(row("previous_issues_resolution"))
+    milestones = answers["milestones"] or {}
+    sections.append(
+        SummarySection(
+            "Key milestones",
+            [(t.label, describe_milestone(milestones.get(t.code))) for t in vocab.terms.get(v.MILESTONE_TYPE, ())],
+        )
+    )
+    sections.append(
+        SummarySection(
+            "Changes to the end date",
+            [row("new_end_date"), row("new_go_live_date"), row("date_change_reason"), row("date_change_factor")],
+        )
+    )
+    sections.append(
+        SummarySection("Governance", [row("reported_to"), row("expected_to_report_to"), row("forward_plan_scheduled")])
+    )
+    status_rows = [row("project_status"), row("status_reason")]
+    if answers["project_status"] != v.ACTIVE:
+        status_rows.append(row("remain_in_monitoring"))
+    sections.append(SummarySection("Project status", status_rows))
+    sections.append(SummarySection("About this form", [row("form_rating")]))
+    return sections
+
+
+@dataclass
+class HistoryEntry:
+    """One saved version of a return: who saved it, when, and what changed from the version before."""
+
+    version: int
+    saved_at: dt.datetime
+    saved_by: object  # a User, or None (an import run without a user, or a deleted user)
+    state: str
+    late: bool
+    changes: list[tuple[str, str, str]]  # (answer name, before, after), in words
+    first: bool
+
+
+def return_history(ret: Return, vocab: records.Vocabularies) -> list[HistoryEntry]:
+    """Every saved version of the return, newest first, with the answers each save changed. Two queries."""
+    from .rules import ANSWER_NAMES, answer_differences, describe_answer
+
+    versions = list(ret.history.select_related("history_user").order_by("history_date", "history_id"))
+    entries = []
+    before: dict | None = None
+    for version in versions:
+        after = answers_of(version)
+        if before is None:
+            changes = [
+                (ANSWER_NAMES.get(name, name), "", text)
+                for name, value in after.items()
+                if (text := describe_answer(name, value, vocab)) and value is not False
+            ]
+        else:
+            changes = answer_differences(before, after, vocab)
+        previous_version = versions[len(entries) - 1] if entries else None
+        if previous_version is not None:
+            for name, label in (("state", "State"), ("late", "Late"), ("reopened", "Reopened by the corporate team")):
+                old, new = getattr(previous_version, name), getattr(version, name)
+                if old != new:
+                    words = {True: "Yes", False: "No", "draft": "Draft", "submitted": "Submitted"}
+                    changes.append((label, words.get(old, str(old)), words.get(new, str(new))))
+        entries.append(
+            HistoryEntry(
+                version=version.version,
+                saved_at=version.history_date,
+                saved_by=version.history_user,
+                state=version.state,
+                late=version.late,
+                changes=changes,
+                first=before is None,
+            )
+        )
+        before = after
+    return list(reversed(entries))

@@ -424,3 +424,96 @@ def reopen_return(round_: Round, activity, user) -> Return:
     ret._history_user = user
     ret.save()
     return ret
+
+
+# --- the lead officer's form: starting a return pre-filled, the first save ---------------------------------
+
+# Not carried into the next round's return: the rating is about this round's form, the resolution answers
+# this round's question about last round, and staying in monitoring is CMT's decision, not the officer's.
+NOT_PREFILLED = ("form_rating", "previous_issues_resolution", "remain_in_monitoring")
+
+
+def prefill_answers(previous: Return | None) -> dict:
+    """The answers a new return starts with: the previous round's, so that nothing is typed twice.
+
+    The issue questions are carried only from a return that was not on track (spec §4: on any other
+    return they count for nothing, and they would otherwise travel on from round to round).
+    """
+    from .rules import applicable_answers
+
+    if previous is None:
+        return {}
+    answers = {name: getattr(previous, name) for name in ANSWER_FIELDS if name not in NOT_PREFILLED}
+    answers["milestones"] = {code: dict(m) for code, m in (previous.milestones or {}).items()}
+    for name in ("issues", "risk_registers", "reported_to", "expected_to_report_to"):
+        answers[name] = list(answers[name] or [])
+    return applicable_answers(answers)
+
+
+def start_return(round_: Round, activity) -> Return:
+    """A new, unsaved return for the activity in the round, pre-filled from its previous return.
+
+    Nothing is written until the officer saves, so opening the form and leaving changes nothing.
+    """
+    from .selectors import previous_return
+
+    ret = Return(round=round_, activity=activity, version=0)
+    for name, value in prefill_answers(previous_return(round_, activity)).items():
+        setattr(ret, name, value)
+    return ret
+
+
+def is_untouched(ret: Return) -> bool:
+    """A draft nobody has answered yet (e.g. one the corporate team reopened before anyone started it)."""
+    blank = Return()
+    return ret.state == Return.State.DRAFT and all(getattr(ret, n) == getattr(blank, n) for n in ANSWER_FIELDS)
+
+
+@transaction.atomic
+def get_or_create_draft(round_: Round, activity, user) -> tuple[Return, bool]:
+    """The activity's return for the round, created as a pre-filled draft if there is none yet."""
+    existing = Return.objects.filter(round=round_, activity=activity).first()
+    if existing is not None:
+        return existing, False
+    ret = start_return(round_, activity)
+    return save_new_return(round_, activity, answers_of_unsaved(ret), user), True
+
+
+def answers_of_unsaved(ret: Return) -> dict:
+    return {name: getattr(ret, name) for name in ANSWER_FIELDS}
+
+
+@transaction.atomic
+def save_new_return(round_: Round, activity, answers: dict, user, submit: bool = False) -> Return:
+    """The first save of an activity's return for a round.
+
+    Someone else may have saved the first version since this person opened the form: the unique
+    (round, activity) constraint then refuses the row and they get `ReturnConflict`, exactly as on a
+    later save, so nothing is overwritten unseen. The placeholder row (version 0) is not recorded in the
+    history; the history starts with this person's answers as version 1.
+    """
+    from django.db import IntegrityError
+
+    try:
+        with transaction.atomic():
+            ret = Return(round=round_, activity=activity, version=0)
+            ret.skip_history_when_saving = True
+            ret.save()
+    except IntegrityError:
+        raise ReturnConflict(Return.objects.get(round=round_, activity=activity)) from None
+    del ret.skip_history_when_saving
+    return save_return(ret, answers, user, expected_version=0, submit=submit)
+
+
+def save_from_form(
+    round_: Round, activity, ret: Return | None, answers: dict, user, expected_version: int, submit: bool
+) -> Return:
+    """Save what the form holds: the first version (the form was opened at version 0) or a later one.
+
+    Raises `ReturnConflict` when someone else saved since the form was opened. A submitted return stays
+    submitted: changing it is submitting it again (so it is validated in full, and stamped late when the
+    window has closed).
+    """
+    if expected_version == 0 or ret is None:
+        return save_new_return(round_, activity, answers, user, submit=submit)
+    return save_return(ret, answers, user, expected_version, submit=submit or ret.state == Return.State.SUBMITTED)
