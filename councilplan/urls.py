@@ -4,6 +4,7 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("returns/", include("councilplan.monitoring.urls")),
     path("rounds/", include("councilplan.monitoring.urls_rounds")),
     path("reports/", include("councilplan.reports.urls")),
     path("risks/", include("councilplan.risks.urls")),

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "monitoring"
+
+urlpatterns = [
+    path("", views.my_returns, name="my_returns"),
+    path("round/<int:round_id>/activity/<int:activity_id>/", views.return_form, name="return_form"),
+    path("<int:pk>/", views.return_detail, name="return_detail"),
+    path("<int:pk>/history/", views.return_history, name="return_history"),
+]

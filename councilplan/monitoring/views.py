@@ -1,0 +1,172 @@
+"""The lead officer's pages: my returns, the return form, a return's page and its history.
+
+Every view asks `councilplan.core.permissions`; what is shown comes from the selectors, what is saved goes
+through the services, and what must be answered is decided by `rules.validate_answers` (via the form).
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_safe
+
+from councilplan.core import permissions
+from councilplan.core import vocabularies as v
+from councilplan.core.selectors import get_vocabularies
+
+from . import selectors, services
+from .forms import ReturnForm
+from .models import Return
+from .rules import answer_differences, describe_time
+
+
+@login_required
+@require_safe
+def my_returns(request):
+    return render(request, "monitoring/my_returns.html", {"rounds": selectors.my_returns(request.user)})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def return_form(request, round_id: int, activity_id: int):
+    """Fill in, save as draft, submit or change one activity's return for one round."""
+    found = selectors.get_activity_for_round(round_id, activity_id)
+    if found is None:
+        raise Http404("No such activity in that round")
+    round_, activity = found
+    user = request.user
+    ret = selectors.find_return(round_, activity)
+    if not permissions.completes_returns_for(user, activity):
+        # The corporate team (or a reader of the directorate) following a link here reads the return instead.
+        if request.method == "GET" and ret is not None and permissions.can_view_return(user, ret):
+            return redirect("monitoring:return_detail", ret.pk)
+        raise PermissionDenied
+
+    left = selectors.left_monitoring_before(round_, activity) if ret is None else None
+    editable = left is None and permissions.can_edit_return(user, ret or Return(round=round_, activity=activity))
+    if not editable and request.method == "GET":
+        if ret is not None:
+            return redirect("monitoring:return_detail", ret.pk)
+        context = {"round": round_, "activity": activity, "left": left, **_window_words(round_)}
+        if left is not None:
+            context["left_status"] = get_vocabularies().label(v.PROJECT_STATUS, left.project_status)
+        return render(request, "monitoring/return_closed.html", context, status=403)
+
+    previous = selectors.previous_return(round_, activity)
+    previous_answers = selectors.answers_of(previous) if previous is not None else None
+    prefilled = previous is not None and (ret is None or services.is_untouched(ret))
+    shown = services.prefill_answers(previous) if prefilled else (selectors.answers_of(ret) if ret else None)
+    vocab, inactive = selectors.form_vocabularies()
+    submitting = request.method == "POST" and (
+        request.POST.get("action") == "submit" or (ret is not None and ret.state == Return.State.SUBMITTED)
+    )
+
+    def make_form(data=None):
+        return ReturnForm(
+            data,
+            vocab=vocab,
+            answers=shown,
+            previous=previous_answers,
+            inactive=inactive,
+            version=ret.version if ret else 0,
+            submit=submitting,
+            original_end_date=activity.end_date,
+        )
+
+    form = make_form(request.POST if request.method == "POST" else None)
+    conflict = None
+    if request.method == "POST" and not editable:
+        # The window closed while they were typing: show what they typed, saved nowhere, and say so.
+        context = _form_context(round_, activity, ret, form, previous, prefilled, closed=True)
+        return render(request, "monitoring/return_form.html", context, status=403)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.save_from_form(
+                round_, activity, ret, form.answers, user, form.cleaned_data["version"], submitting
+            )
+        except services.ReturnConflict as refused:
+            current = refused.current
+            current.round, current.activity = round_, activity
+            conflict = {
+                "saved_by": current.updated_by,
+                "saved_at": current.updated_at,
+                "differences": answer_differences(selectors.answers_of(current), form.answers, vocab),
+            }
+            # The same typed answers, now based on the version just seen: saving again replaces it on purpose.
+            data = request.POST.copy()
+            data["version"] = str(current.version)
+            form = make_form(data)
+            ret = current
+        else:
+            return _after_save(request, saved, submitting)
+    context = _form_context(round_, activity, ret, form, previous, prefilled, conflict=conflict)
+    return render(request, "monitoring/return_form.html", context)
+
+
+def _after_save(request, saved: Return, submitted: bool):
+    when = timezone.localtime(saved.updated_at)
+    if submitted:
+        late = " It was submitted after the window closed, so it is marked late." if saved.late else ""
+        messages.success(request, f"Your return for {saved.activity} has been submitted.{late}")
+        return redirect("monitoring:my_returns")
+    messages.success(request, f"Your draft was saved at {when:%H:%M}. You can come back to it until the window closes.")
+    return redirect("monitoring:return_form", saved.round_id, saved.activity_id)
+
+
+def _form_context(round_, activity, ret, form, previous, prefilled, conflict=None, closed=False) -> dict:
+    now = timezone.now()
+    return {
+        "round": round_,
+        "activity": activity,
+        "ret": ret,
+        "form": form,
+        "previous": previous,
+        "prefilled": prefilled,
+        "conflict": conflict,
+        "closed": closed,
+        # A submitted return is changed by submitting it again: no way back to a draft that skips validation.
+        "can_save_draft": ret is None or ret.state == Return.State.DRAFT,
+        "late_window": bool(round_.closes_at and now > round_.closes_at),
+        "milestones": form.milestone_rows(),
+        **_window_words(round_),
+    }
+
+
+def _window_words(round_) -> dict:
+    return {
+        "opens": describe_time(round_.opens_at) if round_.opens_at else "",
+        "closes": describe_time(round_.closes_at) if round_.closes_at else "",
+    }
+
+
+@login_required
+@require_safe
+def return_detail(request, pk: int):
+    ret = selectors.get_return(pk)
+    if ret is None:
+        raise Http404("No such return")
+    if not permissions.can_view_return(request.user, ret):
+        raise PermissionDenied
+    context = {
+        "ret": ret,
+        "sections": selectors.return_summary(ret, get_vocabularies()),
+        "can_edit": permissions.can_edit_return(request.user, ret),
+        "can_view_history": permissions.can_view_return_history(request.user, ret),
+    }
+    return render(request, "monitoring/return_detail.html", context)
+
+
+@login_required
+@require_safe
+def return_history(request, pk: int):
+    ret = selectors.get_return(pk)
+    if ret is None:
+        raise Http404("No such return")
+    if not permissions.can_view_return_history(request.user, ret):
+        raise PermissionDenied
+    context = {"ret": ret, "entries": selectors.return_history(ret, get_vocabularies())}
+    return render(request, "monitoring/return_history.html", context)
