@@ -400,13 +400,17 @@ def risk_move(request, code: str):
         data = form.cleaned_data
         target = None if data["destination"] == WITHDRAW else selectors.get_register(int(data["destination"]))
 
+        moved = []
+
         def change():
-            services.move_risk(
-                found, to_register=target, reason=data["reason"], moved_on=data["moved_on"], user=request.user
+            moved.append(
+                services.move_risk(
+                    found, to_register=target, reason=data["reason"], moved_on=data["moved_on"], user=request.user
+                )
             )
 
         if _apply(form, change):
-            messages.success(request, f"{found.code} {found.movements.last().get_kind_display().lower()}.")
+            messages.success(request, f"{found.code}: {moved[0].get_kind_display().lower()}.")
             return redirect(_risk_url(found))
     where = "withdrawn" if found.status == Risk.Status.WITHDRAWN else f"on {found.register.name}"
     return _form_page(

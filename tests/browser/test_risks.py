@@ -63,5 +63,10 @@ def test_viewer_reads_but_cannot_change(page, live_server, make_user, sample):
     assert "** Context changed: no comparison" in page.locator("main").inner_text()
     assert page.get_by_role("link", name="Record a review").count() == 0
     check_accessibility(page)
+    page.goto(f"{live_server.url}/risks/")
+    page.get_by_role("link", name="Corporate Risk Register").click()
+    page.get_by_role("link", name="Read the whole register").click()
+    assert page.get_by_role("heading", name="Heat map").is_visible()
+    check_accessibility(page)
     page.goto(f"{live_server.url}/risks/CRR0011/review/")
     assert page.get_by_role("heading", level=1).inner_text() != "Record a review of CRR0011"
