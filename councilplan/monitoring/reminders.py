@@ -88,15 +88,15 @@ def who_to_remind(tracker: Tracker) -> ReminderPlan:
 
 def default_site_url() -> str:
     """The address links in e-mails start with when there is no request to take it from (the command):
-    the COUNCILPLAN_SITE_URL setting if there is one, else the first of ALLOWED_HOSTS over HTTPS."""
+    the COUNCILPLAN_SITE_URL setting if there is one, else the first of ALLOWED_HOSTS over HTTPS (on a laptop,
+    the development server's address)."""
     configured = getattr(settings, "COUNCILPLAN_SITE_URL", "")
     if configured:
         return configured
     hosts = [h.lstrip(".") for h in settings.ALLOWED_HOSTS if h not in ("*", "testserver")]
-    if not hosts:
-        return "http://localhost:8000/"
-    scheme = "http" if hosts[0] in ("localhost", "127.0.0.1") else "https"
-    return f"{scheme}://{hosts[0]}/"
+    if not hosts or hosts[0] in ("localhost", "127.0.0.1"):
+        return f"http://{hosts[0] if hosts else 'localhost'}:8000/"  # a laptop: `runserver`'s address
+    return f"https://{hosts[0]}/"
 
 
 def _url(name: str, *args) -> str | None:

@@ -281,6 +281,7 @@ def save_return(ret: Return, answers: dict, user, expected_version: int, submit:
     ret.save()
     return ret
 
+
 # --- running rounds: the corporate team's actions ------------------------------------------------------
 #
 # A round goes draft → open → closed → published, one step at a time, and a plan has at most one open round

@@ -147,11 +147,11 @@ class _Change:
     problem: Callable[[Round], str | None]
 
 
-def _state_problem(state: str, verb: str) -> Callable[[Round], str | None]:
+def _state_problem(state: str, rule: str) -> Callable[[Round], str | None]:
+    """Why the change cannot be made, when the round is not in `state`: "2019-20 Q2 is published: {rule}"."""
+
     def problem(round_: Round) -> str | None:
-        if round_.state != state:
-            return f"{_is(round_)}: only a {state} round can be {verb}."
-        return None
+        return None if round_.state == state else f"{_is(round_)}: {rule}."
 
     return problem
 
@@ -178,7 +178,7 @@ CHANGES = {
         ),
         done="{label} is closed. Its returns are read-only.",
         act=services.close_round,
-        problem=_state_problem(Round.State.OPEN, "closed"),
+        problem=_state_problem(Round.State.OPEN, "only an open round can be closed"),
     ),
     "publish": _Change(
         verb="Publish round",
@@ -189,7 +189,7 @@ CHANGES = {
         ),
         done="{label} is published.",
         act=services.publish_round,
-        problem=_state_problem(Round.State.CLOSED, "published"),
+        problem=_state_problem(Round.State.CLOSED, "only a closed round can be published"),
     ),
 }
 
