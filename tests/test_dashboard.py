@@ -41,15 +41,16 @@ def test_sample_q2_headline_figures_in_the_reports_words(sample_plan, people):
     dashboard = build_dashboard(people["viewer"])
 
     assert dashboard.round.label == "2019-20 Q2"
-    sentences = [p.text for p in dashboard.headlines]
-    assert sentences[:6] == [
+    assert [p.text for p in dashboard.headlines] == [
         "100% (79) of activities submitted a response",
         "81% (64) of activities are on track for successful delivery",
         "13% (10) of activities require remedial action",
         "4% (3) of activities are unlikely to be achieved",
         "3% (2) of activities have not formally started",
-        sentences[5],
     ]
+    more = [p.text for p in dashboard.more_headlines]
+    assert "61% (48) of activities were able to identify key milestones" in more  # seed 001 §3.2: 48 activities
+    assert "77% (10) of activities with issues have mitigating actions or escalations in place" in more
     assert len(dashboard.not_on_track) == 13  # seed 001 §3.2: "Of the 13 activities which are not on track"
 
 
@@ -64,7 +65,8 @@ def test_viewer_sees_the_published_figures_chart_and_not_on_track_table(client, 
     assert reverse("reports:scorecards", args=[q2.pk]) in page
     row = build_dashboard(people["viewer"]).not_on_track[0]
     assert reverse("reports:scorecard", args=[q2.pk, row.ref]) in page
-    assert "Delivery Q1" in page  # the not-on-track table compares with the previous quarter
+    assert "Delivery 2019-20 Q1" in page  # the not-on-track table compares with the previous round
+    assert "More figures from the 2019-20 Q2 overview" in page
     assert "My returns" not in page.split('id="main-content"')[1]  # viewers fill in nothing
     assert "tracker" not in page
 

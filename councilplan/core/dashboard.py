@@ -16,6 +16,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from councilplan.analysis.monitoring import delivery_trend
+from councilplan.core import vocabularies as v
 from councilplan.core.permissions import can_run_rounds
 from councilplan.monitoring.models import Round
 from councilplan.monitoring.selectors import StateCounts, latest_published_round, open_rounds, round_tracker
@@ -44,11 +45,12 @@ class OpenRound:
 @dataclass
 class Dashboard:
     round: Round | None  # the latest published round; None until one is published
-    headlines: list[Paragraph] = field(default_factory=list)
+    headlines: list[Paragraph] = field(default_factory=list)  # responses and delivery status
+    more_headlines: list[Paragraph] = field(default_factory=list)  # the rest of the report's overview
     trend: Chart | None = None
     trend_svg: SafeString | None = None
     not_on_track: list[NotOnTrackRow] = field(default_factory=list)
-    previous_quarter: str | None = None
+    previous_round: str | None = None
     report_url: str | None = None
     scorecards_url: str | None = None
     open_rounds: list[OpenRound] = field(default_factory=list)  # corporate team only
@@ -121,7 +123,7 @@ def _not_on_track(inputs: ReportInputs, round_: Round) -> list[NotOnTrackRow]:
             title=row.title,
             status=analysis.status_label(row.status),
             previous_status=analysis.status_label(row.previous_status) if analysis.previous_round else "",
-            issues="; ".join(inputs.vocab.label("issue_theme", code) for code in row.issues),
+            issues="; ".join(inputs.vocab.label(v.ISSUE_THEME, code) for code in row.issues),
             mitigations=row.mitigations,
             scorecard_url=_url("reports:scorecard", round_.pk, row.ref),
         )
@@ -140,13 +142,18 @@ def build_dashboard(user) -> Dashboard:
         return dashboard
     inputs = report_inputs(round_)
     published = set(round_.plan.rounds.filter(state=Round.State.PUBLISHED).values_list("label", flat=True))
-    dashboard.headlines = headline_sentences(inputs)
+    sentences = headline_sentences(inputs)
+    # The overview starts with the responses, then one sentence per delivery status (and one for on-track
+    # returns with a later date when that rule is applied): the dashboard's headline; the rest under "more".
+    statuses = sum(1 for code in inputs.vocab.codes(v.DELIVERY_STATUS) if code in inputs.analysis.figures)
+    first = 1 + statuses + (1 if inputs.analysis.late_on_track_rule else 0)
+    dashboard.headlines, dashboard.more_headlines = sentences[:first], sentences[first:]
     dashboard.trend = trend_chart(inputs, published)
     if dashboard.trend is not None:
         # Safe: matplotlib writes the chart's labels into the SVG as escaped XML text.
         dashboard.trend_svg = mark_safe(charts.svg(dashboard.trend))  # noqa: S308
     dashboard.not_on_track = _not_on_track(inputs, round_)
-    dashboard.previous_quarter = inputs.analysis.previous_quarter
+    dashboard.previous_round = inputs.analysis.previous_round
     dashboard.report_url = _url("reports:round", round_.pk)
     dashboard.scorecards_url = _url("reports:scorecards", round_.pk)
     return dashboard
