@@ -110,6 +110,8 @@ def test_the_page_shows_the_counts_and_the_response_rate(client, team, q1):
     assert page.count('class="govuk-tag govuk-tag--light-blue">Draft<') == 1
     assert page.count('class="govuk-tag govuk-tag--grey">Not started<') == 1
     assert "Send reminders" in page  # open, with returns outstanding
+    draft = Return.objects.get(round=q1, activity__ref="2")
+    assert reverse("monitoring:return_detail", args=[draft.pk]) in page  # the team reads a return and its history
 
 
 def test_a_closed_rounds_tracker_offers_to_reopen_returns(client, team, q1):
