@@ -155,6 +155,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "councilplan@localhost
 # predates the rule and counts them as on track.
 COUNCILPLAN_LATE_ON_TRACK_RULE = _bool("COUNCILPLAN_LATE_ON_TRACK_RULE")
 COUNCILPLAN_ORGANISATION = os.environ.get("COUNCILPLAN_ORGANISATION", "Kent County Council")
+# The address people use to reach the site, for links in e-mails sent by scheduled commands.
+COUNCILPLAN_SITE_URL = os.environ.get("COUNCILPLAN_SITE_URL", "")
 
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 3600)))
 SESSION_COOKIE_HTTPONLY = True

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Return, Round
+from .models import Reminder, Return, Round
 
 
 @admin.register(Round)
@@ -18,3 +18,16 @@ class ReturnAdmin(SimpleHistoryAdmin):
     list_select_related = ["activity", "round"]
     raw_id_fields = ["activity"]
     readonly_fields = ["version", "submitted_at", "submitted_by", "updated_by", "updated_at"]
+
+
+@admin.register(Reminder)
+class ReminderAdmin(admin.ModelAdmin):
+    list_display = ["round", "user", "email", "activities", "sent_at", "sent_by"]
+    list_filter = ["round"]
+    list_select_related = ["round", "user", "sent_by"]
+
+    def has_add_permission(self, request):
+        return False  # a record of e-mails sent, written only by sending them
+
+    def has_change_permission(self, request, obj=None):
+        return False

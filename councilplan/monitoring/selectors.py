@@ -14,6 +14,7 @@ from django.db.models import Count, Max
 from councilplan.analysis import records
 from councilplan.analysis.figures import Figure
 from councilplan.analysis.monitoring import analyse_round
+from councilplan.core import vocabularies as v
 from councilplan.core.exchange import format_bool, format_list
 from councilplan.core.models import Outcome
 from councilplan.core.selectors import get_vocabularies
@@ -81,6 +82,19 @@ def return_rows(round_: Round) -> tuple[list[str], list[list[object]]]:
             ]
         )
     return RETURN_COLUMNS, rows
+
+
+def ending_returns():
+    """Submitted returns that take their activity out of monitoring after their round (spec §5 scope):
+    a project status other than active, unless CMT decided it remains (no decision recorded: it leaves).
+
+    The database form of the rule `councilplan.analysis.monitoring` applies to plain records.
+    """
+    return (
+        Return.objects.filter(state=Return.State.SUBMITTED)
+        .exclude(project_status=v.ACTIVE)
+        .exclude(remain_in_monitoring=True)
+    )
 
 
 def find_round(plan: Plan, label: str) -> Round | None:
@@ -468,7 +482,6 @@ def my_returns(user) -> list[MyRound]:
     from django.db.models import Q
 
     from councilplan.core import permissions
-    from councilplan.core import vocabularies as v
 
     if not user.is_authenticated:
         return []
@@ -489,12 +502,7 @@ def my_returns(user) -> list[MyRound]:
         .select_related("round__plan")
     )
     # Ended in an earlier round without a decision to stay: out of monitoring from the next round on.
-    ended = (
-        Return.objects.filter(activity__in=ids, state=Return.State.SUBMITTED)
-        .exclude(project_status=v.ACTIVE)
-        .exclude(remain_in_monitoring=True)
-        .values_list("activity_id", "round__plan_id", "round__label")
-    )
+    ended = ending_returns().filter(activity__in=ids).values_list("activity_id", "round__plan_id", "round__label")
     left: dict[tuple[int, int], str] = {}
     for activity_id, plan_id, label in ended:
         key = (activity_id, plan_id)
@@ -527,17 +535,9 @@ def my_returns(user) -> list[MyRound]:
 
 def left_monitoring_before(round_: Round, activity: Activity) -> Return | None:
     """The earlier return that took the activity out of monitoring before this round, if any (spec §5)."""
-    from councilplan.core import vocabularies as v
-
     return (
-        Return.objects.filter(
-            activity=activity,
-            round__plan_id=round_.plan_id,
-            round__label__lt=round_.label,
-            state=Return.State.SUBMITTED,
-        )
-        .exclude(project_status=v.ACTIVE)
-        .exclude(remain_in_monitoring=True)
+        ending_returns()
+        .filter(activity=activity, round__plan_id=round_.plan_id, round__label__lt=round_.label)
         .select_related("round")
         .order_by("round__label")
         .first()
@@ -623,8 +623,6 @@ class SummarySection:
 
 def return_summary(ret: Return, vocab: records.Vocabularies) -> list[SummarySection]:
     """A return's answers in words, section by section, as its page shows them."""
-    from councilplan.core import vocabularies as v
-
     from .rules import ANSWER_NAMES, describe_answer, describe_milestone, is_not_on_track
 
     answers = answers_of(ret)
