@@ -39,6 +39,21 @@ from councilplan.analysis.report_extras import ReportExtras, status_histories
 from councilplan.core import vocabularies as v
 
 REPORT_TITLE = "Strategic Delivery Plan Monitoring – Analysis Report"
+# The sections the corporate team writes commentary for, in report order (reports.models.Commentary.Section).
+COMMENTARY_SECTIONS = (
+    "introduction",
+    "contact",
+    "overview",
+    "submissions",
+    "delivery",
+    "milestones",
+    "issues",
+    "mitigations",
+    "governance",
+    "oversight",
+    "risk",
+    "scorecards",
+)
 SCORECARDS_TITLE = "Strategic Delivery Plan Monitoring – Activity Scorecards"
 TICK = "✓"
 
@@ -162,6 +177,9 @@ class Document:
     blocks: tuple[Block, ...]
     file_stem: str  # a file name without extension, e.g. "sdp-monitoring-2019-20-Q2"
     subject: str = ""  # one line for document properties: plan, round and version
+    # The corporate team's commentary as entered, (section, text), in report order: Excel lists it on a sheet
+    # of its own, since its sheets are tables.
+    commentary: tuple[tuple[str, str], ...] = ()
 
     @property
     def tables(self) -> list[Table]:
@@ -357,6 +375,9 @@ class _Report:
 
     def issues_text(self, codes: Iterable[str]) -> str:
         return "; ".join(self.label(v.ISSUE_THEME, c) for c in codes)
+
+    def commentary_in_order(self) -> list[tuple[str, str]]:
+        return [(section, self.commentary[section]) for section in COMMENTARY_SECTIONS if section in self.commentary]
 
     def commentary_or(self, section: str, fallback: Iterable[Block] = ()) -> None:
         text = self.commentary.get(section)
@@ -1255,7 +1276,13 @@ def build_round_report(
     subject = f"{analysis.plan} – {analysis.round}" + (
         f" – {meta.report_version}" if meta and meta.report_version else ""
     )
-    return Document(REPORT_TITLE, tuple(report.blocks), report_file_stem(analysis), subject)
+    return Document(
+        REPORT_TITLE,
+        tuple(report.blocks),
+        report_file_stem(analysis),
+        subject,
+        commentary=tuple((section, text) for section, text in report.commentary_in_order()),
+    )
 
 
 # --- scorecards -----------------------------------------------------------------------------------------

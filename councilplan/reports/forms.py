@@ -26,7 +26,7 @@ class CommentaryForm(forms.Form):
         super().__init__(*args, **kwargs)
         for key, label in Commentary.Section.choices:
             hint = HINTS.get(key, "Shown after the section's figures and tables.")
-            self.fields[key] = forms.CharField(
+            field = self.fields[key] = forms.CharField(
                 label=label,
                 required=False,
                 max_length=MAX_LENGTH,
@@ -37,6 +37,9 @@ class CommentaryForm(forms.Form):
                     "max_length": f"{label} must be {MAX_LENGTH:,} characters or fewer (it has %(show_value)s)"
                 },
             )
+            # No maxlength attribute: a browser would silently cut pasted text short (the Design System's
+            # advice); the error message says how much to cut instead.
+            field.widget.attrs.pop("maxlength", None)
 
     def texts(self) -> dict[str, str]:
         return {key: self.cleaned_data.get(key, "") for key, _ in Commentary.Section.choices}

@@ -60,9 +60,10 @@ def render(document: Document, fmt: str, inputs: ReportInputs) -> bytes:
 
 
 def json_report(inputs: ReportInputs) -> str:
-    """The machine-readable report of spec §5 (with the data-quality flags)."""
+    """The machine-readable report of spec §5, with the data-quality flags and the commentary."""
     data = inputs.analysis.as_json()
     data.setdefault("data_quality", [flag.as_json() for flag in inputs.analysis.data_quality])
+    data["commentary"] = dict(inputs.commentary)  # after the spec's keys: section -> text, as entered
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 

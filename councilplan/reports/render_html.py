@@ -33,17 +33,22 @@ def column_widths(table: Table) -> tuple[int, ...]:
     Fixed, because with an automatic layout a column of long titles that may wrap anywhere (as very long
     words must) is squeezed to one letter wide. A column gets room for its typical cell (capped, so that one
     long reason does not take the page) and at least its longest header word."""
-    weights = []
+    weights: list[float] = []
+    narrow: list[int] = []
     for index, heading in enumerate(table.header):
-        kind = table.column_kind(index)
-        # Header words are bold and cannot break: give them their width and some padding.
-        longest_word = 1.3 * max((len(word) for word in heading.split()), default=1) + 2
-        if kind in ("tick", "number"):
-            weights.append(max(longest_word, 5))
+        # Header words are bold and should not break: room for the longest, and some padding.
+        longest_word = 1.7 * max((len(word) for word in heading.split()), default=1) + 3
+        if table.column_kind(index) in ("tick", "number"):
+            narrow.append(index)
+            weights.append(max(longest_word, 6))
             continue
         lengths = [len(str(row[index])) for row in table.rows if index < len(row) and row[index] is not None]
         typical = sum(lengths) / len(lengths) if lengths else 0
-        weights.append(max(longest_word, min(typical, 55), 10))
+        weights.append(max(longest_word, min(typical, 50), 10))
+    # Tick and number columns all as wide as the widest of them: a tidy grid, and no heading squeezed.
+    widest = max((weights[i] for i in narrow), default=0)
+    for index in narrow:
+        weights[index] = widest
     total = sum(weights) or 1
     return tuple(max(4, round(100 * w / total)) for w in weights)
 

@@ -1,6 +1,6 @@
 """Excel: every table of the document on its own sheet, plus a "Figures" sheet with every figure of the
-analysis (count, of, percent, and the same for the previous round) and a "Report" sheet saying what the
-workbook is.
+analysis (count, of, percent, and the same for the previous round), a "Report" sheet saying what the
+workbook is, and the corporate team's commentary.
 
 Text is always written as a text cell, never as a formula, whatever it starts with (a return's text may
 start with "=", "+" or "@"). Dates are real dates; ticks are "Yes" or "No", so they can be filtered.
@@ -155,6 +155,13 @@ def render_xlsx(document: Document, analysis: RoundAnalysis | None = None) -> by
         sheets.setdefault(table.sheet or table.caption, []).append(table)
     for name, tables in sheets.items():
         _write_tables(workbook, name, tables, taken)
+    if document.commentary:
+        sheet = workbook.create_sheet(_sheet_name("Commentary", taken))
+        sheet.column_dimensions["A"].width = 16
+        sheet.column_dimensions["B"].width = 100
+        sheet.append([_bold(sheet, "section"), _bold(sheet, "commentary")])
+        for section, text in document.commentary:
+            sheet.append([text_cell(sheet, section), _value(sheet, text, False)])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
