@@ -97,7 +97,8 @@ def table(parser: ReportParser, caption: str) -> dict:
 
 def make_plan(name: str, activities: int, rounds: tuple[str, ...] = (Q1, Q2)):
     """A plan of `activities` activities in four outcomes, with a submitted return for each in each round:
-    every fifth not on track with issues, mitigations and risk registers; milestones and boards on some.
+    every fifth not on track with issues, mitigations and risk registers; milestones and boards on some; in the
+    second round every 13th activity ends, and every 26th leaves monitoring after it.
     Written in bulk (with history), as a real import would be."""
     from simple_history.utils import bulk_create_with_history
 
@@ -148,6 +149,11 @@ def make_plan(name: str, activities: int, rounds: tuple[str, ...] = (Q1, Q2)):
                     expected_to_report_to=["scb", "cabinet_committee"] if i % 3 == 1 else [],
                     new_end_date=dt.date(2021, 3, 31) if i % 7 == 0 else None,
                     form_rating=1 + i % 5,
+                    # In the second round every 13th activity ends: half of them leave monitoring after it.
+                    project_status="bau" if number == 1 and activity.sort_key % 13 == 0 else "active",
+                    remain_in_monitoring=(activity.sort_key % 26 != 0)
+                    if number == 1 and activity.sort_key % 13 == 0
+                    else None,
                 )
             )
         bulk_create_with_history(returns, Return, batch_size=500)
