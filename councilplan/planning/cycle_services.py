@@ -393,12 +393,13 @@ def confirm_short_list(cycle: PlanningCycle, *, user=None) -> Confirmed:
 
 def continuing_activities(plan: Plan, cycle: PlanningCycle) -> list[Activity]:
     """The plan's activities still going when `cycle`'s call opens: not ended before it, and not taken out of
-    monitoring (a return saying completed, stopped or business as usual, without staying in monitoring)."""
+    monitoring (a submitted return saying completed, stopped or business as usual, unless CMT kept it in)."""
     from councilplan.monitoring.models import Return
 
     left = set(
-        Return.objects.filter(activity__plan=plan, remain_in_monitoring=False)
+        Return.objects.filter(activity__plan=plan, state=Return.State.SUBMITTED)
         .exclude(project_status="active")
+        .exclude(remain_in_monitoring=True)  # no decision recorded: it leaves monitoring (spec/monitoring.md §2)
         .values_list("activity_id", flat=True)
     )
     opens = timezone.localtime(cycle.opens_at).date()

@@ -27,11 +27,13 @@ def other_samples():
     """Each app's own sample loader: an idempotent function returning a line to print."""
     # Each app with sample data adds its import here, one line each.
     from councilplan.performance.sample import load_sample as performance
+    from councilplan.planning.sample import load_sample as planning
     from councilplan.risks.sample import load_sample as risks
 
     loaders = []
     loaders.append(risks)
     loaders.append(performance)
+    loaders.append(planning)
     return loaders
 
 
