@@ -9,5 +9,6 @@ urlpatterns = [
     path("reports/", include("councilplan.reports.urls")),
     path("risks/", include("councilplan.risks.urls")),
     path("performance/", include("councilplan.performance.urls")),
+    path("plan/", include("councilplan.planning.urls")),
     path("", include("councilplan.core.urls")),
 ]

@@ -88,3 +88,69 @@ def can_view_return_history(user: User, ret: Return) -> bool:
     if not (user.is_authenticated and user.is_active):
         return False
     return is_corporate(user) or completes_returns_for(user, ret.activity)
+
+
+# --- building the plan (spec/planning.md) -------------------------------------------------------------------
+# - Lead officers and the corporate team submit activities while a cycle's call for activity is open, and
+#   change them (their own, or any for the corporate team) until it closes.
+# - The corporate team reviews the long list, scores, decides, confirms the short list and runs cycles.
+# - Viewers (CMT, members) read the long list, its analysis, the ranking and the scorecards: they take part in
+#   the prioritisation discussion. Lead officers see their own and their directorate's submissions.
+# - Everyone signed in reads the plan documents.
+
+
+def _active(user: User) -> bool:
+    return user.is_authenticated and user.is_active
+
+
+def is_viewer(user: User) -> bool:
+    return _active(user) and user.role == user.Role.VIEWER
+
+
+def call_for_activity_open(cycle) -> bool:
+    return cycle.opens_at <= _now() <= cycle.closes_at
+
+
+def _submits(user: User) -> bool:
+    """Lead officers and the corporate team (administrators included); not viewers."""
+    return _active(user) and (is_corporate(user) or user.role == user.Role.LEAD_OFFICER)
+
+
+def can_submit_activity(user: User, cycle) -> bool:
+    return _submits(user) and call_for_activity_open(cycle)
+
+
+def can_edit_submission(user: User, submission) -> bool:
+    """Its submitter, its lead officer or the corporate team, until the call for activity closes."""
+    if not _submits(user) or not call_for_activity_open(submission.cycle):
+        return False
+    return is_corporate(user) or user.id in (submission.submitted_by_id, submission.lead_officer_id)
+
+
+def can_read_long_list(user: User) -> bool:
+    """The whole long list, its analysis, the ranking and the scorecards."""
+    return is_corporate(user) or is_viewer(user)
+
+
+def can_view_submission(user: User, submission) -> bool:
+    if not _active(user):
+        return False
+    if can_read_long_list(user) or user.id in (submission.submitted_by_id, submission.lead_officer_id):
+        return True
+    return user.directorate_id is not None and user.directorate_id == submission.directorate_id
+
+
+def can_view_submission_history(user: User, submission) -> bool:
+    """Who changed what and when: the corporate team and the submission's own officers."""
+    if not _active(user):
+        return False
+    return is_corporate(user) or user.id in (submission.submitted_by_id, submission.lead_officer_id)
+
+
+def can_prioritise(user: User) -> bool:
+    """Run cycles, review the long list, score, decide and confirm the short list."""
+    return is_corporate(user)
+
+
+def can_read_plan_documents(user: User) -> bool:
+    return _active(user)

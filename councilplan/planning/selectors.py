@@ -424,3 +424,47 @@ def submission_history(submission: Submission) -> list[Version]:
         versions.append(Version(record.history_date, _name(record.history_user), "Scored", [(label, "", after)]))
     versions.sort(key=lambda version: version.at, reverse=True)
     return versions
+
+
+# --- the long list's filters -----------------------------------------------------------------------------
+
+
+def filter_rows(
+    data: CycleData,
+    rows: list[SubmissionRow],
+    *,
+    outcome: str = "",
+    directorate: str = "",
+    activity_type: str = "",
+    score: str = "",
+    stage: str = "",
+) -> list[SubmissionRow]:
+    """The rows matching every filter given: outcome and directorate by name, type by code, score band ("80",
+    "60", "40": at least that percentage of the maximum; "below40"; "none": not fully scored) and stage
+    ("long_list", "removed", "undecided" or a decision code)."""
+    scores = data.scores()
+
+    def keep(row: SubmissionRow) -> bool:
+        r = row.record
+        if outcome and r.outcome != outcome:
+            return False
+        if directorate and r.directorate != directorate:
+            return False
+        if activity_type and r.activity_type != activity_type:
+            return False
+        s = scores[r.number]
+        if score == "none" and s is not None:
+            return False
+        if score.isdigit() and (s is None or s.percent < int(score)):
+            return False
+        if score == "below40" and (s is None or s.percent >= 40):
+            return False
+        if stage == "long_list" and not r.in_long_list:
+            return False
+        if stage == "removed" and r.in_long_list:
+            return False
+        if stage == "undecided" and not (r.in_long_list and not r.decision):
+            return False
+        return not (stage in dict(choices.DECISION) and stage and (r.decision != stage or not r.in_long_list))
+
+    return [row for row in rows if keep(row)]

@@ -1,0 +1,743 @@
+"""Building the plan in the app. Thin: each view asks `core.permissions` who may do it, reads through
+`selectors`, changes through `cycle_services`, and hands plain records to a template."""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_safe
+
+from councilplan.analysis import planning as analysis
+from councilplan.core import permissions
+from councilplan.core import vocabularies as v
+from councilplan.core.selectors import get_vocabularies
+from councilplan.reports.document import slug
+from councilplan.reports.render_html import items as document_items
+
+from . import choices, cycle_services, selectors
+from .documents import (
+    CONTENT_TYPES,
+    FORMAT_NAMES,
+    FORMATS,
+    REPORT_FORMATS,
+    VERSIONS,
+    build_long_list_report,
+    build_plan_document,
+    build_scorecards,
+    long_list_json,
+    money,
+)
+from .documents import render as render_document
+from .forms import (
+    CriteriaForm,
+    CycleForm,
+    DecisionForm,
+    FilterForm,
+    PlanDetailsForm,
+    ReviewForm,
+    ScoreForm,
+    SubmissionForm,
+    ThemesForm,
+)
+from .models import Plan, PlanningCycle, Submission
+
+# --- helpers ---------------------------------------------------------------------------------------------
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+def _cycle(pk: int) -> PlanningCycle:
+    return get_object_or_404(PlanningCycle.objects.select_related("plan", "cross_cutting_outcome"), pk=pk)
+
+
+def _submission(pk: int) -> Submission:
+    return get_object_or_404(
+        Submission.objects.select_related("cycle", "outcome", "directorate", "lead_officer", "activity"), pk=pk
+    )
+
+
+def _activity_types() -> list[tuple[str, str]]:
+    return [(t.code, t.label) for t in get_vocabularies().terms.get(v.ACTIVITY_TYPE, ())]
+
+
+def _apply(form, change) -> bool:
+    """Run `change()`; a service's ValidationError goes onto the form (as its fields' errors)."""
+    try:
+        change()
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            for field, errors in error.error_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            form.add_error(None, error)
+        return False
+    return True
+
+
+def _form_page(request, form, *, title, caption, back, button="Save", intro="", inline=()):
+    return render(
+        request,
+        "planning/form.html",
+        {
+            "form": form,
+            "title": title,
+            "caption": caption,
+            "back": back,
+            "button": button,
+            "intro": intro,
+            "inline": set(inline),
+        },
+    )
+
+
+def _download(content: bytes, stem: str, fmt: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
+    disposition = "inline" if fmt == "html" else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{stem}.{fmt}"'
+    return response
+
+
+def _window(cycle: PlanningCycle) -> dict:
+    return {
+        "state": cycle_services.window_state(cycle),
+        "opens": cycle_services.when(cycle.opens_at),
+        "closes": cycle_services.when(cycle.closes_at),
+    }
+
+
+# --- cycles ----------------------------------------------------------------------------------------------
+
+
+@login_required
+@require_safe
+def index(request):
+    user = request.user
+    cycles = selectors.cycle_list()
+    for row in cycles:
+        row["window"] = _window(row["cycle"])
+        row["can_submit"] = permissions.can_submit_activity(user, row["cycle"])
+    return render(
+        request,
+        "planning/index.html",
+        {
+            "cycles": cycles,
+            "plans": selectors.plans_with_documents() if permissions.can_read_plan_documents(user) else [],
+            "can_prioritise": permissions.can_prioritise(user),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def cycle_create(request):
+    _require(permissions.can_prioritise(request.user))
+    form = CycleForm(request.POST or None, carry_forward=True)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        carry = data.pop("carry_forward_from", None)
+        created = {}
+
+        def change():
+            created["cycle"] = cycle_services.create_cycle(user=request.user, carry_forward_from=carry, **data)
+
+        if _apply(form, change):
+            cycle = created["cycle"]
+            carried = cycle.submissions.count()
+            messages.success(
+                request,
+                f"{cycle.name} created"
+                + (f", with {carried} activities carried forward from {carry}." if carry else "."),
+            )
+            return redirect("planning:cycle", cycle.pk)
+    return _form_page(
+        request,
+        form,
+        title="Start a planning cycle",
+        caption="Building the plan",
+        back=reverse("planning:index"),
+        button="Start the cycle",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def cycle_edit(request, pk: int):
+    _require(permissions.can_prioritise(request.user))
+    cycle = _cycle(pk)
+    initial = {name: getattr(cycle, name) for name in cycle_services.CYCLE_FIELDS}
+    form = CycleForm(request.POST or None, initial=initial)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _apply(form, lambda: cycle_services.update_cycle(cycle, user=request.user, **form.cleaned_data))
+    ):
+        messages.success(request, f"{cycle.name} updated.")
+        return redirect("planning:cycle", cycle.pk)
+    return _form_page(
+        request,
+        form,
+        title=f"Change {cycle.name}",
+        caption="Building the plan",
+        back=reverse("planning:cycle", args=[pk]),
+    )
+
+
+@login_required
+@require_safe
+def cycle(request, pk: int):
+    user = request.user
+    found = _cycle(pk)
+    counts = next(row for row in selectors.cycle_list() if row["cycle"].pk == found.pk)
+    reads_all = permissions.can_read_long_list(user)
+    return render(
+        request,
+        "planning/cycle.html",
+        {
+            "cycle": found,
+            "counts": counts,
+            "window": _window(found),
+            "can_submit": permissions.can_submit_activity(user, found),
+            "can_prioritise": permissions.can_prioritise(user),
+            "reads_all": reads_all,
+            "mine": [] if reads_all else selectors.my_submissions(user, found),
+            "formats": [(fmt, FORMAT_NAMES[fmt]) for fmt in REPORT_FORMATS],
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def criteria(request, pk: int):
+    _require(permissions.can_prioritise(request.user))
+    found = _cycle(pk)
+    score_criteria, _ = selectors.cycle_criteria(found)
+    form = CriteriaForm(request.POST or None, criteria=score_criteria)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _apply(form, lambda: cycle_services.set_criteria(found, form.settings(), user=request.user))
+    ):
+        messages.success(request, "Weights and scales saved. The ranking uses them from now on.")
+        return redirect("planning:cycle", found.pk)
+    return render(
+        request,
+        "planning/criteria.html",
+        {
+            "form": form,
+            "cycle": found,
+            "rows": [(c, form[f"w{c.pk}"], form[f"l{c.pk}"], form[f"h{c.pk}"]) for c in score_criteria],
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def themes(request, pk: int):
+    _require(permissions.can_prioritise(request.user))
+    found = _cycle(pk)
+    text = "\n".join(f"{t.title}: {t.description}" if t.description else t.title for t in found.themes.all())
+    form = ThemesForm(request.POST or None, initial={"themes": text})
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _apply(form, lambda: cycle_services.set_themes(found, form.theme_list(), user=request.user))
+    ):
+        messages.success(request, "Themes saved.")
+        return redirect("planning:cycle", found.pk)
+    return _form_page(
+        request,
+        form,
+        title="Shared themes",
+        caption=found.name,
+        back=reverse("planning:cycle", args=[pk]),
+        intro="The themes drawn out of the short list, for the plan's summary.",
+    )
+
+
+# --- submissions -----------------------------------------------------------------------------------------
+
+
+def _submission_page(request, form, *, cycle, title, back, submission=None):
+    return render(
+        request,
+        "planning/submission_form.html",
+        {
+            "form": form,
+            "cycle": cycle,
+            "title": title,
+            "back": back,
+            "submission": submission,
+            "window": _window(cycle),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def submission_create(request, pk: int):
+    found = _cycle(pk)
+    _require(permissions.can_submit_activity(request.user, found))
+    initial = {"directorate": request.user.directorate_id, "lead_officer": request.user.email or str(request.user)}
+    form = SubmissionForm(request.POST or None, initial=initial, activity_types=_activity_types())
+    if request.method == "POST" and form.is_valid():
+        created = {}
+
+        def change():
+            created["s"] = cycle_services.submit_activity(found, form.submission_data(), user=request.user)
+
+        if _apply(form, change):
+            messages.success(request, f"Activity {created['s'].number} submitted: {created['s'].title}")
+            return redirect("planning:submission", created["s"].pk)
+    return _submission_page(
+        request, form, cycle=found, title="Submit an activity", back=reverse("planning:cycle", args=[pk])
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def submission_edit(request, pk: int):
+    found = _submission(pk)
+    _require(permissions.can_edit_submission(request.user, found))
+    form = SubmissionForm(
+        request.POST or None, initial=SubmissionForm.initial_from(found), activity_types=_activity_types()
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _apply(form, lambda: cycle_services.update_submission(found, form.submission_data(), user=request.user))
+    ):
+        messages.success(request, f"Activity {found.number} updated.")
+        return redirect("planning:submission", found.pk)
+    return _submission_page(
+        request,
+        form,
+        cycle=found.cycle,
+        title=f"Change activity {found.number}",
+        back=reverse("planning:submission", args=[pk]),
+        submission=found,
+    )
+
+
+@login_required
+@require_safe
+def submission(request, pk: int):
+    found = _submission(pk)
+    user = request.user
+    _require(permissions.can_view_submission(user, found))
+    data = selectors.cycle_data(found.cycle)
+    row = data.by_number()[found.number]
+    long_rows = [r for r in data.submissions if r.record.in_long_list]
+    ranked = {r.number: r for r in data.ranking(long_rows)}.get(found.number)
+    score_rows = [(c, row.record.scores.get(c.code)) for c in data.criteria]
+    deca_labels = dict(choices.DECA_RATINGS)
+    return render(
+        request,
+        "planning/submission.html",
+        {
+            "s": found,
+            "row": row,
+            "data": data,
+            "outcome": data.outcome_number(row.record.outcome),
+            "score": analysis.weighted_score(row.record.scores, data.criteria),
+            "ranked": ranked,
+            "score_rows": score_rows,
+            "money_rows": [
+                ("Capital cost", money(row.record.capital_cost)),
+                ("Revenue investment cost", money(row.record.revenue_cost)),
+                ("Savings", money(row.record.savings)),
+                ("Income", money(row.record.income)),
+                ("Source of funding", row.funding_source or "Not given"),
+            ],
+            "deca_rows": [
+                (label, deca_labels.get(row.record.deca.get(code, ""), "Not rated"))
+                for code, label in data.deca_factors
+            ]
+            if data.use_deca
+            else [],
+            "can_edit": permissions.can_edit_submission(user, found),
+            "can_prioritise": permissions.can_prioritise(user),
+            "can_history": permissions.can_view_submission_history(user, found),
+            "reads_all": permissions.can_read_long_list(user),
+            "window": _window(found.cycle),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def submission_review(request, pk: int):
+    _require(permissions.can_prioritise(request.user))
+    found = _submission(pk)
+    initial = {"review": found.review if found.review != "pending" else None, "review_note": found.review_note}
+    form = ReviewForm(request.POST or None, initial=initial)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _apply(
+            form,
+            lambda: cycle_services.review_submission(
+                found, review=form.cleaned_data["review"], note=form.cleaned_data["review_note"], user=request.user
+            ),
+        )
+    ):
+        messages.success(request, f"Activity {found.number}: {choices.label_of(choices.REVIEW, found.review)}.")
+        return redirect("planning:submission", found.pk)
+    return _form_page(
+        request,
+        form,
+        title=f"Review activity {found.number}",
+        caption=f"{found.number}. {found.title}",
+        back=reverse("planning:submission", args=[pk]),
+        button="Save the review",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def submission_score(request, pk: int):
+    _require(permissions.can_prioritise(request.user))
+    found = _submission(pk)
+    score_criteria, deca = selectors.cycle_criteria(found.cycle)
+    if not found.cycle.use_deca:
+        deca = []
+    initial = {f"c{s.criterion_id}": s.value if s.value is not None else s.rating for s in found.scores.all()}
+    form = ScoreForm(request.POST or None, initial=initial, criteria=score_criteria, deca=deca)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _apply(form, lambda: cycle_services.score_submission(found, form.values(), user=request.user))
+    ):
+        messages.success(request, f"Scores saved for activity {found.number}.")
+        return redirect("planning:submission", found.pk)
+    return render(
+        request,
+        "planning/score_form.html",
+        {"form": form, "s": found, "back": reverse("planning:submission", args=[pk])},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def submission_decide(request, pk: int):
+    _require(permissions.can_prioritise(request.user))
+    found = _submission(pk)
+    form = DecisionForm(
+        request.POST or None, initial={"decision": found.decision or None, "decision_note": found.decision_note}
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _apply(
+            form,
+            lambda: cycle_services.decide(
+                found,
+                decision=form.cleaned_data["decision"],
+                note=form.cleaned_data["decision_note"],
+                user=request.user,
+            ),
+        )
+    ):
+        messages.success(request, f"Activity {found.number}: {choices.label_of(choices.DECISION, found.decision)}.")
+        return redirect("planning:submission", found.pk)
+    return _form_page(
+        request,
+        form,
+        title=f"Decide on activity {found.number}",
+        caption=f"{found.number}. {found.title}",
+        back=reverse("planning:submission", args=[pk]),
+        button="Save the decision",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def submission_plan_details(request, pk: int):
+    _require(permissions.can_prioritise(request.user))
+    found = _submission(pk)
+    form = PlanDetailsForm(
+        request.POST or None, initial={"headline": found.headline, "governance_route": found.governance_route}
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _apply(form, lambda: cycle_services.update_plan_details(found, user=request.user, **form.cleaned_data))
+    ):
+        messages.success(request, f"Headline and governance route saved for activity {found.number}.")
+        return redirect("planning:submission", found.pk)
+    return _form_page(
+        request,
+        form,
+        title="Headline and governance route",
+        caption=f"{found.number}. {found.title}",
+        back=reverse("planning:submission", args=[pk]),
+        intro="Clarify what the activity will deliver and add its proposed informal governance route, as the "
+        "plan will print them.",
+    )
+
+
+@login_required
+@require_safe
+def submission_history(request, pk: int):
+    found = _submission(pk)
+    _require(permissions.can_view_submission_history(request.user, found))
+    return render(request, "planning/history.html", {"s": found, "versions": selectors.submission_history(found)})
+
+
+# --- the long list, the ranking, the analysis ------------------------------------------------------------
+
+
+def _filtered(request, found: PlanningCycle, data):
+    types = _activity_types()
+    form = FilterForm(request.GET or None, activity_types=types)
+    rows = data.submissions
+    active = False
+    if form.is_valid():
+        d = form.cleaned_data
+        active = any(d.values())
+        rows = selectors.filter_rows(
+            data,
+            rows,
+            outcome=d["outcome"].title if d["outcome"] else "",
+            directorate=d["directorate"].name if d["directorate"] else "",
+            activity_type=d["activity_type"],
+            score=d["score"],
+            stage=d["stage"],
+        )
+    return form, rows, active
+
+
+@login_required
+@require_safe
+def long_list(request, pk: int):
+    _require(permissions.can_read_long_list(request.user))
+    found = _cycle(pk)
+    data = selectors.cycle_data(found)
+    form, rows, active = _filtered(request, found, data)
+    return render(
+        request,
+        "planning/long_list.html",
+        {
+            "cycle": found,
+            "form": form,
+            "rows": rows,
+            "total": len(data.submissions),
+            "filtered": active,
+            "counts": analysis.stage_counts(data.records),
+            "can_prioritise": permissions.can_prioritise(request.user),
+        },
+    )
+
+
+@login_required
+@require_safe
+def ranking(request, pk: int):
+    _require(permissions.can_read_long_list(request.user))
+    found = _cycle(pk)
+    data = selectors.cycle_data(found)
+    long_rows = [row for row in data.submissions if row.record.in_long_list]
+    ranked = {r.number: r for r in data.ranking(long_rows)}
+    form, rows, active = _filtered(request, found, data)
+    order = {number: position for position, number in enumerate(ranked)}
+    shown = sorted((row for row in rows if row.number in ranked), key=lambda row: order[row.number])
+    return render(
+        request,
+        "planning/ranking.html",
+        {
+            "cycle": found,
+            "form": form,
+            "rows": [
+                (ranked[row.number], row, [row.record.scores.get(c.code) for c in data.criteria]) for row in shown
+            ],
+            "total": len(long_rows),
+            "filtered": active,
+            "criteria": data.criteria,
+            "can_prioritise": permissions.can_prioritise(request.user),
+        },
+    )
+
+
+@login_required
+@require_safe
+def long_list_analysis(request, pk: int):
+    _require(permissions.can_read_long_list(request.user))
+    found = _cycle(pk)
+    document = build_long_list_report(selectors.cycle_data(found))
+    return render(
+        request,
+        "planning/document.html",
+        {
+            "document": document,
+            "items": document_items(document),
+            "back": reverse("planning:cycle", args=[pk]),
+            "back_text": found.name,
+            "downloads": [
+                (FORMAT_NAMES[fmt], reverse("planning:analysis_download", args=[pk, fmt])) for fmt in REPORT_FORMATS
+            ],
+        },
+    )
+
+
+@login_required
+@require_safe
+def analysis_download(request, pk: int, fmt: str):
+    _require(permissions.can_read_long_list(request.user))
+    if fmt not in REPORT_FORMATS:
+        raise Http404
+    found = _cycle(pk)
+    data = selectors.cycle_data(found)
+    if fmt == "json":
+        content = json.dumps(long_list_json(data), ensure_ascii=False, indent=2).encode("utf-8")
+        return _download(content, f"long-list-{slug(found.name)}", fmt)
+    document = build_long_list_report(data)
+    return _download(render_document(document, fmt), document.file_stem, fmt)
+
+
+@login_required
+@require_safe
+def scorecard(request, pk: int):
+    found = _submission(pk)
+    _require(permissions.can_read_long_list(request.user))
+    document = build_scorecards(selectors.cycle_data(found.cycle), [found.number])
+    return render(
+        request,
+        "planning/document.html",
+        {
+            "document": document,
+            "items": document_items(document),
+            "back": reverse("planning:submission", args=[pk]),
+            "back_text": f"Activity {found.number}",
+            "downloads": [
+                (FORMAT_NAMES[fmt], reverse("planning:scorecard_download", args=[pk, fmt])) for fmt in FORMATS
+            ],
+        },
+    )
+
+
+@login_required
+@require_safe
+def scorecard_download(request, pk: int, fmt: str):
+    _require(permissions.can_read_long_list(request.user))
+    if fmt not in FORMATS:
+        raise Http404
+    found = _submission(pk)
+    document = build_scorecards(selectors.cycle_data(found.cycle), [found.number])
+    return _download(render_document(document, fmt), document.file_stem, fmt)
+
+
+@login_required
+@require_safe
+def scorecards_download(request, pk: int, fmt: str):
+    _require(permissions.can_read_long_list(request.user))
+    if fmt not in FORMATS:
+        raise Http404
+    found = _cycle(pk)
+    data = selectors.cycle_data(found)
+    long_numbers = [row.number for row in data.submissions if row.record.in_long_list]
+    document = build_scorecards(data, long_numbers)
+    return _download(render_document(document, fmt), document.file_stem, fmt)
+
+
+# --- the short list becomes the plan ---------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def confirm(request, pk: int):
+    _require(permissions.can_prioritise(request.user))
+    found = _cycle(pk)
+    data = selectors.cycle_data(found)
+    short = [row for row in data.submissions if row.record.in_short_list]
+    error = ""
+    if request.method == "POST":
+        try:
+            result = cycle_services.confirm_short_list(found, user=request.user)
+        except ValidationError as problem:
+            error = " ".join(problem.messages)
+        else:
+            messages.success(
+                request,
+                f"Short list confirmed: {result.created} activities added to {result.plan.name}"
+                + (f" ({result.already} were in it already)." if result.already else "."),
+            )
+            return redirect("planning:plan", result.plan.pk)
+    return render(
+        request,
+        "planning/confirm.html",
+        {
+            "cycle": found,
+            "short": short,
+            "new": [row for row in short if not row.activity_ref],
+            "plan_name": data.plan_name,
+            "error": error,
+        },
+    )
+
+
+# --- the plan documents ----------------------------------------------------------------------------------
+
+
+@login_required
+@require_safe
+def plan(request, pk: int):
+    _require(permissions.can_read_plan_documents(request.user))
+    found = get_object_or_404(Plan, pk=pk)
+    return render(
+        request,
+        "planning/plan.html",
+        {
+            "plan": found,
+            "count": found.activities.count(),
+            "versions": [
+                (
+                    version,
+                    name,
+                    reverse("planning:plan_document", args=[pk, version]),
+                    [(FORMAT_NAMES[f], reverse("planning:plan_download", args=[pk, version, f])) for f in FORMATS],
+                )
+                for version, name in VERSIONS.items()
+            ],
+        },
+    )
+
+
+@login_required
+@require_safe
+def plan_document(request, pk: int, version: str):
+    _require(permissions.can_read_plan_documents(request.user))
+    if version not in VERSIONS:
+        raise Http404
+    found = get_object_or_404(Plan, pk=pk)
+    document = build_plan_document(selectors.plan_data(found), version)
+    return render(
+        request,
+        "planning/document.html",
+        {
+            "document": document,
+            "items": document_items(document),
+            "back": reverse("planning:plan", args=[pk]),
+            "back_text": found.name,
+            "downloads": [
+                (FORMAT_NAMES[fmt], reverse("planning:plan_download", args=[pk, version, fmt])) for fmt in FORMATS
+            ],
+        },
+    )
+
+
+@login_required
+@require_safe
+def plan_download(request, pk: int, version: str, fmt: str):
+    _require(permissions.can_read_plan_documents(request.user))
+    if version not in VERSIONS or fmt not in FORMATS:
+        raise Http404
+    found = get_object_or_404(Plan, pk=pk)
+    document = build_plan_document(selectors.plan_data(found), version)
+    return _download(render_document(document, fmt), document.file_stem, fmt)
