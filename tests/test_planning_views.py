@@ -205,3 +205,24 @@ def test_starting_a_cycle_from_a_plan_carries_it_forward(client, corporate, cycl
     assert response.status_code == 302, response.content.decode()[:3000]
     new = Submission.objects.exclude(cycle=cycle).get()
     assert new.title == "Library strategy" and new.carried_from.plan == plan
+
+
+def test_the_long_list_pages_issue_a_fixed_number_of_queries(client, corporate, cycle):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(url):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    client.force_login(corporate)
+    criteria = list(cycle.criteria.filter(kind="score"))
+    first = cycle_services.submit_activity(cycle, answers(), user=None)
+    cycle_services.score_submission(first, {c.pk: 3 for c in criteria})
+    urls = [reverse(name, args=[cycle.pk]) for name in ("planning:long_list", "planning:ranking", "planning:analysis")]
+    before = [queries(url) for url in urls]
+    for n in range(8):
+        s = cycle_services.submit_activity(cycle, answers(title=f"More {n}"), user=None)
+        cycle_services.score_submission(s, {c.pk: 1 + n % 5 for c in criteria})
+    assert [queries(url) for url in urls] == before

@@ -256,10 +256,13 @@ def find_cycle(name: str | None) -> PlanningCycle | None:
     return PlanningCycle.objects.select_related("plan", "cross_cutting_outcome").order_by("-opens_at").first()
 
 
-def cycle_list() -> list[dict]:
-    """Every cycle, newest first, with its counts (one query)."""
+def cycle_list(pk: int | None = None) -> list[dict]:
+    """Every cycle (or the one `pk`), newest first, with its counts (one query)."""
     removed = Q(submissions__review__in=choices.REMOVED_AT_REVIEW)
-    query = PlanningCycle.objects.select_related("plan").annotate(
+    query = PlanningCycle.objects.select_related("plan")
+    if pk is not None:
+        query = query.filter(pk=pk)
+    query = query.annotate(
         n_submissions=Count("submissions", distinct=True),
         n_removed=Count("submissions", filter=removed, distinct=True),
         n_short=Count("submissions", filter=Q(submissions__decision=choices.SHORT_LIST) & ~removed, distinct=True),

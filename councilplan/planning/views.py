@@ -196,7 +196,7 @@ def cycle_edit(request, pk: int):
 def cycle(request, pk: int):
     user = request.user
     found = _cycle(pk)
-    counts = next(row for row in selectors.cycle_list() if row["cycle"].pk == found.pk)
+    counts = selectors.cycle_list(found.pk)[0]
     reads_all = permissions.can_read_long_list(user)
     return render(
         request,
