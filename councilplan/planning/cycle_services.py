@@ -17,6 +17,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from councilplan.core.services import find_or_create_person
+
 from . import choices
 from .models import Activity, Criterion, Plan, PlanningCycle, Score, Submission, Theme, ref_sort_key
 
@@ -196,6 +198,13 @@ def set_themes(cycle: PlanningCycle, themes: list[tuple[str, str]], *, user=None
 # --- submissions ------------------------------------------------------------------------------------------
 
 
+def _resolve_people(data: dict) -> None:
+    """A lead officer given as a name or e-mail address becomes the person (added without a password if new)."""
+    if isinstance(data.get("lead_officer"), str):
+        text = data["lead_officer"].strip()
+        data["lead_officer"] = find_or_create_person(text) if text else None
+
+
 def _check_submission(data: dict) -> None:
     if data.get("start_date") and data.get("end_date") and data["start_date"] > data["end_date"]:
         raise ValidationError({"end_date": "The end date must be on or after the start date."})
@@ -214,6 +223,8 @@ def submit_activity(
     if check_window:
         _check_open(cycle)
     _check_submission(data)
+    data = dict(data)
+    _resolve_people(data)
     number = (cycle.submissions.aggregate(top=Max("number"))["top"] or 0) + 1
     submission = Submission(
         cycle=cycle, number=number, submitted_by=user, submitted_at=now(), carried_from=carried_from
@@ -230,6 +241,8 @@ def update_submission(submission: Submission, data: dict, *, user=None) -> Submi
     """Change a submission's answers: only while the call for activity is open."""
     _check_open(submission.cycle)
     _check_submission(data)
+    data = dict(data)
+    _resolve_people(data)
     for key in SUBMISSION_FIELDS:
         if key in data:
             setattr(submission, key, data[key])

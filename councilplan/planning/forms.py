@@ -8,7 +8,6 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 
 from councilplan.core.models import Directorate, Outcome
-from councilplan.core.services import find_or_create_person
 
 from . import choices
 from .models import Criterion, Plan
@@ -274,11 +273,10 @@ class SubmissionForm(forms.Form):
         return data
 
     def submission_data(self) -> dict:
-        """The cleaned answers as the services take them (the lead officer found or added as a person)."""
+        """The cleaned answers as the services take them (the lead officer as typed: the services find the person)."""
         data = dict(self.cleaned_data)
         data["in_delivery"] = data["in_delivery"] == "yes"
         data["part_of_programme"] = data["part_of_programme"] == "yes"
-        data["lead_officer"] = find_or_create_person(data["lead_officer"])
         if "other" not in data["support_needed"]:
             data["support_other"] = ""
         return data
