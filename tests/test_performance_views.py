@@ -58,6 +58,7 @@ PAGES = [
     "/performance/indicators/CS05/",
     "/performance/indicators/CS05/chart.svg?period=2017-07",
     "/performance/mine/",
+    "/performance/indicators/",
     "/performance/dashboard/download/json/?period=2017-07",
 ]
 
@@ -214,6 +215,7 @@ def _add_indicators(area, owner, start, count):
         "/performance/quarterly/?period=2017-06",
         "/performance/dashboard/download/json/?period=2017-07",
         "/performance/mine/",
+        "/performance/indicators/",
         "/performance/",
     ],
 )

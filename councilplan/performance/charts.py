@@ -33,6 +33,7 @@ class TrendChart(Chart):
     A missing value is NaN: the line breaks there. `percent`: values are percentages (axis labelled so)."""
 
     percent: bool = False
+    ref: str = ""  # the indicator's reference
 
 
 def _values(chart: TrendChart, role: str) -> list[float] | None:

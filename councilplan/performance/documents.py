@@ -326,6 +326,7 @@ def trend_chart(indicator: rules.Indicator, period: dt.date, key_prefix: str = "
         table,
         value_label,
         percent=percent,
+        ref=indicator.ref,
     )
 
 

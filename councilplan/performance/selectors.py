@@ -231,6 +231,19 @@ def indicator_page(indicator: Indicator, period: dt.date | None) -> dict:
     return {"indicator": full, "record": indicator_record(full, str(full.service_area_id))}
 
 
+def indicators_by_area() -> list[tuple[ServiceArea, list[Indicator]]]:
+    """Every active indicator, grouped by service area in dashboard order (one query)."""
+    groups: dict[int, tuple[ServiceArea, list[Indicator]]] = {}
+    rows = (
+        Indicator.objects.filter(active=True)
+        .select_related("service_area__directorate", "owner")
+        .order_by("service_area__directorate__name", "service_area__order", "service_area__name", "order", "ref")
+    )
+    for indicator in rows:
+        groups.setdefault(indicator.service_area_id, (indicator.service_area, []))[1].append(indicator)
+    return list(groups.values())
+
+
 def owned_indicators(user) -> list[Indicator]:
     """The indicators `user` enters results for, with their latest result (two queries)."""
     return list(

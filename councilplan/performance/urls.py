@@ -12,6 +12,7 @@ urlpatterns = [
     path("quarterly/download/<str:fmt>/", views.report_file, name="report_file"),
     path("mine/", views.mine, name="mine"),
     path("import/", views.import_page, name="import"),
+    path("indicators/", views.indicators, name="indicators"),
     path("indicators/<str:ref>/", views.indicator, name="indicator"),
     path("indicators/<str:ref>/chart.svg", views.chart, name="chart"),
     path("indicators/<str:ref>/results/", views.choose_period, name="choose_period"),

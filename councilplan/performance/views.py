@@ -87,8 +87,7 @@ def _query(scope: selectors.ReportScope) -> str:
 
 def _chart_url(period: dt.date, kind: str):
     def url(chart) -> str:
-        ref = chart.key
-        return reverse("performance:chart", args=[ref]) + "?" + urlencode({"period": f"{period:%Y-%m}"})
+        return reverse("performance:chart", args=[chart.ref]) + "?" + urlencode({"period": f"{period:%Y-%m}"})
 
     return url
 
@@ -357,6 +356,13 @@ def import_page(request):
     return render(
         request, "performance/import.html", {"form": form, "errors": errors[:1000], "more": len(errors) > 1000}
     )
+
+
+@login_required
+@require_safe
+def indicators(request):
+    _reader(request)
+    return render(request, "performance/indicators.html", {"groups": selectors.indicators_by_area()})
 
 
 @login_required
