@@ -89,6 +89,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # The Content Security Policy and a cap on request size (docs/security.md).
+    "councilplan.core.middleware.SecurityHeadersMiddleware",
+    "councilplan.core.middleware.RequestSizeLimitMiddleware",
 ]
 
 ROOT_URLCONF = "councilplan.urls"
@@ -171,12 +174,22 @@ if PRODUCTION:
     SECURE_REDIRECT_EXEMPT = [r"^health/$"]  # load balancers check over plain HTTP
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = _bool("SECURE_HSTS_PRELOAD")
+    # Inert on a subdomain (plan.example.gov.uk): only a domain's apex can be put on the browsers' preload list.
+    SECURE_HSTS_PRELOAD = _bool("SECURE_HSTS_PRELOAD", True)
     if _bool("BEHIND_PROXY"):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# A request's whole body (uploads included) and an uploaded import file: larger ones are refused.
+MAX_REQUEST_BYTES = int(os.environ.get("MAX_REQUEST_BYTES", str(20 * 1024 * 1024)))
+MAX_IMPORT_BYTES = int(os.environ.get("MAX_IMPORT_BYTES", str(10 * 1024 * 1024)))
+
+# Password sign-in: this many wrong passwords for one username from one address lock it there for this long.
+SIGNIN_MAX_FAILURES = int(os.environ.get("SIGNIN_MAX_FAILURES", "5"))
+SIGNIN_LOCKOUT_MINUTES = int(os.environ.get("SIGNIN_LOCKOUT_MINUTES", "15"))
+# Behind a proxy the client's address is the last one in X-Forwarded-For (councilplan.core.signin.client_ip).
+COUNCILPLAN_BEHIND_PROXY = _bool("BEHIND_PROXY")
 
 LOGGING = {
     "version": 1,

@@ -1,8 +1,12 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from councilplan.core.signin import SignInView, admin_sign_in
+
 urlpatterns = [
+    path("admin/login/", admin_sign_in),
     path("admin/", admin.site.urls),
+    path("accounts/login/", SignInView.as_view(), name="login"),  # throttled (councilplan.core.signin)
     path("accounts/", include("django.contrib.auth.urls")),
     path("returns/", include("councilplan.monitoring.urls")),
     path("rounds/", include("councilplan.monitoring.urls_rounds")),

@@ -94,3 +94,37 @@ class User(AbstractUser):
     @property
     def is_administrator(self) -> bool:
         return self.role == self.Role.ADMINISTRATOR or self.is_superuser
+
+
+class SignInFailure(models.Model):
+    """Failed sign-ins for one username from one address, for throttling (councilplan.core.signin).
+
+    The row is kept while the failures are recent; a successful sign-in deletes it."""
+
+    username = models.CharField(max_length=150, help_text="As typed, in lower case.")
+    ip = models.CharField("address", max_length=45)
+    failures = models.PositiveIntegerField(default=0)
+    first_failed_at = models.DateTimeField()
+    last_failed_at = models.DateTimeField()
+    locked_until = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["username", "ip"], name="unique_signin_failure")]
+
+    def __str__(self):
+        return f"{self.username} from {self.ip}: {self.failures} failed sign-in(s)"
+
+
+class PendingForm(models.Model):
+    """What someone typed into a form and posted after their sign-in had expired (councilplan.core.pending).
+
+    Kept until they sign in again and the form is shown to them with it; only `user`, to whom the form had been
+    shown, gets it back."""
+
+    path = models.CharField(max_length=500)
+    user = models.ForeignKey("core.User", on_delete=models.CASCADE, related_name="+")
+    data = models.JSONField(help_text="The posted fields, each a list of values.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"Answers kept for {self.path}"

@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
-from councilplan.core import permissions
+from councilplan.core import pending, permissions
 from councilplan.core import vocabularies as v
 from councilplan.core.selectors import get_vocabularies
 
@@ -30,10 +30,14 @@ def my_returns(request):
     return render(request, "monitoring/my_returns.html", {"rounds": selectors.my_returns(request.user)})
 
 
+@pending.keeps_answers_when_signed_out
 @login_required
 @require_http_methods(["GET", "POST"])
 def return_form(request, round_id: int, activity_id: int):
-    """Fill in, save as draft, submit or change one activity's return for one round."""
+    """Fill in, save as draft, submit or change one activity's return for one round.
+
+    A save posted after the sign-in expired is kept (councilplan.core.pending) and shown here again, in the
+    form, once the officer has signed in again."""
     found = selectors.get_activity_for_round(round_id, activity_id)
     if found is None:
         raise Http404("No such activity in that round")
@@ -77,7 +81,8 @@ def return_form(request, round_id: int, activity_id: int):
             original_end_date=activity.end_date,
         )
 
-    form = make_form(request.POST if request.method == "POST" else None)
+    restored = pending.take(request) if request.method == "GET" else None
+    form = make_form(request.POST if request.method == "POST" else restored)
     conflict = None
     if request.method == "POST" and not editable:
         # The window closed while they were typing: show what they typed, saved nowhere, and say so.
@@ -103,7 +108,8 @@ def return_form(request, round_id: int, activity_id: int):
             ret = current
         else:
             return _after_save(request, saved, submitting)
-    context = _form_context(round_, activity, ret, form, previous, prefilled, conflict=conflict)
+    context = _form_context(round_, activity, ret, form, previous, prefilled and not restored, conflict=conflict)
+    context["restored"] = restored is not None
     return render(request, "monitoring/return_form.html", context)
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 from django import forms
 
 from councilplan.analysis import performance as rules
+from councilplan.core.uploads import check_import_upload
 
 from .services import MAX_COMMENTARY, parse_number
 
@@ -113,4 +114,5 @@ class ImportForm(forms.Form):
         upload = self.cleaned_data["file"]
         if not upload.name.lower().endswith((".csv", ".xlsx")):
             raise forms.ValidationError("The results file must be a CSV or an Excel (.xlsx) file")
+        check_import_upload(upload, "The results file")  # size, type by content, unpacked size
         return upload
