@@ -191,6 +191,25 @@ SIGNIN_LOCKOUT_MINUTES = int(os.environ.get("SIGNIN_LOCKOUT_MINUTES", "15"))
 # Behind a proxy the client's address is the last one in X-Forwarded-For (councilplan.core.signin.client_ip).
 COUNCILPLAN_BEHIND_PROXY = _bool("BEHIND_PROXY")
 
+# Single sign-on with OpenID Connect (councilplan.core.sso; docs/operations.md), on when OIDC_ISSUER is set.
+OIDC_ISSUER = os.environ.get("OIDC_ISSUER", "").rstrip("/")
+OIDC_CLIENT_ID = os.environ.get("OIDC_CLIENT_ID", "")
+OIDC_CLIENT_SECRET = os.environ.get("OIDC_CLIENT_SECRET", "")
+OIDC_SCOPES = os.environ.get("OIDC_SCOPES", "openid email profile")
+OIDC_ROLE_CLAIM = os.environ.get("OIDC_ROLE_CLAIM", "roles")
+OIDC_ROLE_MAP = os.environ.get("OIDC_ROLE_MAP", "")
+OIDC_DEFAULT_ROLE = os.environ.get("OIDC_DEFAULT_ROLE", "viewer")
+OIDC_BUTTON_LABEL = os.environ.get("OIDC_BUTTON_LABEL", "Sign in with your council account")
+_ROLES = ("lead_officer", "corporate", "viewer", "administrator")
+if OIDC_ISSUER:
+    if not (OIDC_CLIENT_ID and OIDC_CLIENT_SECRET):
+        raise ImproperlyConfigured("OIDC_ISSUER is set: set OIDC_CLIENT_ID and OIDC_CLIENT_SECRET too.")
+    if OIDC_DEFAULT_ROLE not in _ROLES:
+        raise ImproperlyConfigured(f"OIDC_DEFAULT_ROLE must be one of {', '.join(_ROLES)}")
+    for _item in filter(None, (part.strip() for part in OIDC_ROLE_MAP.split(","))):
+        if ":" not in _item or _item.rpartition(":")[2].strip() not in _ROLES:
+            raise ImproperlyConfigured(f"OIDC_ROLE_MAP: {_item!r} must be 'claim value:role', the role one of {_ROLES}")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

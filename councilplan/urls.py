@@ -1,12 +1,15 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from councilplan.core import sso
 from councilplan.core.signin import SignInView, admin_sign_in
 
 urlpatterns = [
     path("admin/login/", admin_sign_in),
     path("admin/", admin.site.urls),
     path("accounts/login/", SignInView.as_view(), name="login"),  # throttled (councilplan.core.signin)
+    path("accounts/sso/", sso.start, name="sso_login"),
+    path("accounts/sso/callback/", sso.callback, name="sso_callback"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("returns/", include("councilplan.monitoring.urls")),
     path("rounds/", include("councilplan.monitoring.urls_rounds")),

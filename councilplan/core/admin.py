@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Directorate, Outcome, User, VocabularyTerm
+from .models import Directorate, Outcome, SingleSignOnIdentity, User, VocabularyTerm
 
 
 @admin.register(VocabularyTerm)
@@ -40,3 +40,13 @@ class CouncilUserAdmin(UserAdmin, SimpleHistoryAdmin):
         ("Dates", {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [(None, {"fields": ["username", "name", "email", "role", "password1", "password2"]})]
+
+
+@admin.register(SingleSignOnIdentity)
+class SingleSignOnIdentityAdmin(admin.ModelAdmin):
+    """Who is linked to which account at the identity provider; delete a link to let the next single sign-on match
+    by e-mail address again."""
+
+    list_display = ["user", "issuer", "subject", "linked_at"]
+    search_fields = ["user__username", "user__name", "subject"]
+    readonly_fields = ["user", "issuer", "subject", "linked_at"]

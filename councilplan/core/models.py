@@ -128,3 +128,21 @@ class PendingForm(models.Model):
 
     def __str__(self):
         return f"Answers kept for {self.path}"
+
+
+class SingleSignOnIdentity(models.Model):
+    """A person's account at the identity provider (issuer and subject), linked at their first single sign-on
+    (councilplan.core.sso): from then on they are recognised by it, whatever their e-mail address becomes."""
+
+    user = models.ForeignKey("core.User", on_delete=models.CASCADE, related_name="sso_identities")
+    issuer = models.CharField(max_length=300)
+    subject = models.CharField(max_length=255)
+    linked_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "single sign-on identity"
+        verbose_name_plural = "single sign-on identities"
+        constraints = [models.UniqueConstraint(fields=["issuer", "subject"], name="unique_sso_identity")]
+
+    def __str__(self):
+        return f"{self.user} at {self.issuer}"

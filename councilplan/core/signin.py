@@ -126,6 +126,14 @@ class SignInView(LoginView):
 
     authentication_form = SignInForm
 
+    def get_context_data(self, **kwargs):
+        from . import sso
+
+        context = super().get_context_data(**kwargs)
+        context["sso_enabled"] = sso.enabled()
+        context["sso_label"] = settings.OIDC_BUTTON_LABEL
+        return context
+
     def form_invalid(self, form):
         response = super().form_invalid(form)
         if getattr(form, "locked", False):
