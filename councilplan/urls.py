@@ -17,5 +17,6 @@ urlpatterns = [
     path("risks/", include("councilplan.risks.urls")),
     path("performance/", include("councilplan.performance.urls")),
     path("plan/", include("councilplan.planning.urls")),
+    path("public/", include("councilplan.core.urls_public")),  # no sign-in: published, never exempt
     path("", include("councilplan.core.urls")),
 ]

@@ -27,6 +27,7 @@ class Activity:
     directorate: str = ""
     lead_officer: str = ""
     description: str = ""
+    exempt: bool = False  # exempt information (Schedule 12A): left out of what people not cleared for it read
 
 
 @dataclass(frozen=True)

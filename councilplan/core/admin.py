@@ -35,7 +35,7 @@ class CouncilUserAdmin(UserAdmin, SimpleHistoryAdmin):
     search_fields = ["username", "name", "email"]
     fieldsets = [
         (None, {"fields": ["username", "password"]}),
-        ("Person", {"fields": ["name", "email", "role", "directorate"]}),
+        ("Person", {"fields": ["name", "email", "role", "directorate", "cleared_for_exempt"]}),
         ("Access", {"fields": ["is_active", "is_staff", "is_superuser"]}),
         ("Dates", {"fields": ["last_login", "date_joined"]}),
     ]

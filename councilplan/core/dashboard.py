@@ -17,7 +17,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from councilplan.analysis.monitoring import delivery_trend
 from councilplan.core import vocabularies as v
-from councilplan.core.permissions import can_run_rounds
+from councilplan.core.permissions import can_run_rounds, can_see_exempt
 from councilplan.monitoring.models import Round
 from councilplan.monitoring.selectors import StateCounts, latest_published_round, open_rounds, round_tracker
 from councilplan.reports import charts
@@ -140,7 +140,7 @@ def build_dashboard(user) -> Dashboard:
         dashboard.open_rounds = [OpenRound(r, round_tracker(r).total) for r in open_rounds()]
     if round_ is None:
         return dashboard
-    inputs = report_inputs(round_)
+    inputs = report_inputs(round_, include_exempt=can_see_exempt(user))
     published = set(round_.plan.rounds.filter(state=Round.State.PUBLISHED).values_list("label", flat=True))
     sentences = headline_sentences(inputs)
     # The overview starts with the responses, then one sentence per delivery status (and one for on-track

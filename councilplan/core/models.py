@@ -67,6 +67,12 @@ class User(AbstractUser):
     name = models.CharField("full name", max_length=200, blank=True)
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.LEAD_OFFICER)
     directorate = models.ForeignKey(Directorate, null=True, blank=True, on_delete=models.SET_NULL)
+    cleared_for_exempt = models.BooleanField(
+        "cleared for exempt information",
+        default=False,
+        help_text="May read activities, risks and report sections marked exempt (Schedule 12A). The corporate team "
+        "and administrators always may.",
+    )
     history = HistoricalRecords(excluded_fields=["last_login", "password"])
 
     class Meta:

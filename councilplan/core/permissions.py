@@ -47,6 +47,14 @@ def can_edit_return(user: User, ret: Return) -> bool:
     )
 
 
+def can_see_exempt(user) -> bool:
+    """Exempt information (Schedule 12A: activities, risks, report sections marked exempt): the corporate team
+    and administrators, and people an administrator cleared for it. Never anyone signed out (the public page)."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return is_corporate(user) or bool(getattr(user, "cleared_for_exempt", False))
+
+
 def can_view_return(user: User, ret: Return) -> bool:
     from councilplan.monitoring.models import Return, Round
 
@@ -54,6 +62,8 @@ def can_view_return(user: User, ret: Return) -> bool:
         return False
     if is_corporate(user) or completes_returns_for(user, ret.activity):
         return True
+    if ret.activity.exempt and not can_see_exempt(user):
+        return False  # the activity's own officers (above) still see it
     if ret.round.state == Round.State.PUBLISHED and ret.state == Return.State.SUBMITTED:
         return True  # every signed-in role reads published returns (scorecards)
     same_directorate = user.directorate_id is not None and user.directorate_id == ret.activity.directorate_id

@@ -158,6 +158,7 @@ def activity_records(plan: Plan) -> tuple[records.Activity, ...]:
             directorate=a.directorate.name if a.directorate else "",
             lead_officer=str(a.lead_officer) if a.lead_officer else "",
             description=a.description,
+            exempt=a.exempt,
         )
         for a in activities
     )

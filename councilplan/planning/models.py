@@ -18,6 +18,9 @@ class Plan(models.Model):
     name = models.CharField(max_length=200, unique=True)
     description = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    published = models.BooleanField(
+        "summary published", default=False, help_text="Show the plan's summary on the public page (no sign-in)."
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -47,6 +50,11 @@ class Activity(models.Model):
         help_text="Nominated colleagues who may also complete this activity's returns.",
     )
     description = models.TextField(blank=True)
+    exempt = models.BooleanField(
+        default=False,
+        help_text="Exempt information (Local Government Act 1972, Schedule 12A): shown only to people cleared for "
+        "it, and left out of anything published to the public.",
+    )
     history = HistoricalRecords(m2m_fields=[colleagues])
 
     class Meta:

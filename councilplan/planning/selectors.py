@@ -320,8 +320,9 @@ class PlanData:
     cycle_name: str
 
 
-def plan_data(plan: Plan) -> PlanData:
-    """The plan's activities (in number order) with the submissions they came from, and the cycle's themes."""
+def plan_data(plan: Plan, include_exempt: bool = True) -> PlanData:
+    """The plan's activities (in number order) with the submissions they came from, and the cycle's themes;
+    without `include_exempt`, not the activities marked exempt (Schedule 12A)."""
     vocab = get_vocabularies()
     type_label = {t.code: t.label for t in vocab.terms.get(v.ACTIVITY_TYPE, ())}
     cycle = plan.cycles.select_related("cross_cutting_outcome").order_by("-opens_at").first()
@@ -330,7 +331,7 @@ def plan_data(plan: Plan) -> PlanData:
         data = cycle_data(cycle)
         rows = {row.pk: row for row in data.submissions}
     activities = list(
-        Activity.objects.filter(plan=plan)
+        Activity.objects.filter(plan=plan, **({} if include_exempt else {"exempt": False}))
         .select_related("outcome", "directorate", "lead_officer", "submission")
         .order_by("outcome__order", "outcome__title", "sort_key", "ref")
     )

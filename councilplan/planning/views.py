@@ -716,7 +716,7 @@ def plan_document(request, pk: int, version: str):
     if version not in VERSIONS:
         raise Http404
     found = get_object_or_404(Plan, pk=pk)
-    document = build_plan_document(selectors.plan_data(found), version)
+    document = build_plan_document(selectors.plan_data(found, permissions.can_see_exempt(request.user)), version)
     return render(
         request,
         "planning/document.html",
@@ -739,5 +739,5 @@ def plan_download(request, pk: int, version: str, fmt: str):
     if version not in VERSIONS or fmt not in FORMATS:
         raise Http404
     found = get_object_or_404(Plan, pk=pk)
-    document = build_plan_document(selectors.plan_data(found), version)
+    document = build_plan_document(selectors.plan_data(found, permissions.can_see_exempt(request.user)), version)
     return _download(render_document(document, fmt), document.file_stem, fmt)

@@ -50,6 +50,11 @@ class Commentary(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     updated_at = models.DateTimeField(auto_now=True)
+    exempt = models.BooleanField(
+        default=False,
+        help_text="Exempt information (Local Government Act 1972, Schedule 12A): left out of the report for people "
+        "not cleared for it and of the public version.",
+    )
     history = HistoricalRecords()
 
     class Meta:

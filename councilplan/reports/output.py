@@ -73,13 +73,16 @@ def report_document(inputs: ReportInputs, scorecards: bool = False) -> Document:
     return build_round_report(inputs.analysis, inputs.extras, inputs.commentary, inputs.meta)
 
 
-def produce(round_: Round, fmt: str, outcome: Outcome | None = None, scorecards: bool = False) -> Output:
-    """The report (or the scorecards) of `round_` as a file in format `fmt`."""
+def produce(
+    round_: Round, fmt: str, outcome: Outcome | None = None, scorecards: bool = False, include_exempt: bool = True
+) -> Output:
+    """The report (or the scorecards) of `round_` as a file in format `fmt` (without exempt information unless
+    `include_exempt`)."""
     allowed = SCORECARD_FORMATS if scorecards else FORMATS
     if fmt not in allowed:
         what = "Scorecards come" if scorecards else "Reports come"
         raise UnknownFormat(f"unknown format {fmt!r}: {what} as {', '.join(allowed)}")
-    inputs = report_inputs(round_, outcome)
+    inputs = report_inputs(round_, outcome, include_exempt)
     if fmt == "json":  # the figures and tables as data: no document to lay out
         return Output(
             json_report(inputs).encode("utf-8"), f"{report_file_stem(inputs.analysis)}.json", CONTENT_TYPES[fmt]

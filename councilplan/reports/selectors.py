@@ -50,11 +50,13 @@ def plan_outcomes(round_: Round) -> list[Outcome]:
     return list(Outcome.objects.filter(activities__plan=round_.plan_id).distinct().order_by("order", "title"))
 
 
-def commentary_texts(round_: Round, outcome: Outcome | None) -> dict[str, str]:
+def commentary_texts(round_: Round, outcome: Outcome | None, include_exempt: bool = True) -> dict[str, str]:
     """Section -> text for the report version. A tailored report uses its own text for a section where the
-    team wrote one, the full report's otherwise (one query)."""
+    team wrote one, the full report's otherwise (one query). Sections marked exempt only with `include_exempt`."""
     wanted = Q(outcome__isnull=True) if outcome is None else Q(outcome__isnull=True) | Q(outcome=outcome)
     rows = Commentary.objects.filter(wanted, round=round_)
+    if not include_exempt:
+        rows = rows.filter(exempt=False)
     full: dict[str, str] = {}
     tailored: dict[str, str] = {}
     for row in rows.only("section", "outcome_id", "text"):
@@ -110,11 +112,14 @@ HISTORY_FIELDS = [
 ]
 
 
-def report_plan_data(round_: Round) -> PlanData:
+def report_plan_data(round_: Round, include_exempt: bool = True) -> PlanData:
     """The plan as the report of `round_` reads it: every round up to `round_`, with all of the answers of
     `round_` and the round before (the figures compare the two) and, for earlier rounds, only what scope and
     status history need. The same records as `monitoring.selectors.plan_data` for R and P, at a fraction of
-    the cost for a plan with many rounds. Five queries: rounds, two of returns, activities, outcomes."""
+    the cost for a plan with many rounds. Five queries: rounds, two of returns, activities, outcomes.
+
+    Without `include_exempt`, the activities marked exempt (Schedule 12A) and their returns are left out, as if
+    they were not in the plan: nothing of them reaches the figures, tables or scorecards."""
     plan = round_.plan
     rounds = [r for r in plan.rounds.order_by("label") if r.label <= round_.label]
     full_ids = {r.id for r in rounds[-2:]}
@@ -141,17 +146,23 @@ def report_plan_data(round_: Round) -> PlanData:
         .distinct()
         .values_list("title", flat=True)
     )
+    activities = activity_records(plan)
+    if not include_exempt:
+        exempt = {a.ref for a in activities if a.exempt}
+        activities = tuple(a for a in activities if a.ref not in exempt)
+        by_round = {key: [r for r in returns if r.ref not in exempt] for key, returns in by_round.items()}
     return PlanData(
         name=plan.name,
-        activities=activity_records(plan),
+        activities=activities,
         rounds=tuple(records.Round(r.label, tuple(by_round[r.id])) for r in rounds),
         outcomes=outcomes,
     )
 
 
-def report_inputs(round_: Round, outcome: Outcome | None = None) -> ReportInputs:
-    """Everything the report of `round_` (tailored to `outcome` if given) is built from."""
-    data = report_plan_data(round_)
+def report_inputs(round_: Round, outcome: Outcome | None = None, include_exempt: bool = True) -> ReportInputs:
+    """Everything the report of `round_` (tailored to `outcome` if given) is built from; without
+    `include_exempt`, the version for people not cleared for exempt information, and for the public."""
+    data = report_plan_data(round_, include_exempt)
     vocab = get_vocabularies()
     analysis = analyse_round(
         data,
@@ -167,6 +178,6 @@ def report_inputs(round_: Round, outcome: Outcome | None = None) -> ReportInputs
         vocab=vocab,
         analysis=analysis,
         extras=report_extras(data, analysis),
-        commentary=commentary_texts(round_, outcome),
+        commentary=commentary_texts(round_, outcome, include_exempt),
         meta=_meta(round_, outcome, data.outcomes),
     )

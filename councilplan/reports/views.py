@@ -16,7 +16,7 @@ from django.utils.http import content_disposition_header, urlencode
 from django.views.decorators.http import require_http_methods, require_safe
 
 from councilplan.core.models import Outcome
-from councilplan.core.permissions import can_read_round, is_corporate
+from councilplan.core.permissions import can_read_round, can_see_exempt, is_corporate
 from councilplan.monitoring.models import Round
 
 from . import selectors
@@ -63,7 +63,7 @@ def index(request):
 def round_report(request, round_id: int):
     round_ = _readable_round(request, round_id)
     outcome = _outcome(request, round_)
-    inputs = selectors.report_inputs(round_, outcome)
+    inputs = selectors.report_inputs(round_, outcome, can_see_exempt(request.user))
     document = report_document(inputs)
     query = _query(outcome)
     downloads = [(FORMAT_NAMES[fmt], reverse("reports:download", args=[round_.pk, fmt]) + query) for fmt in FORMATS]
@@ -94,7 +94,13 @@ def download(request, round_id: int, fmt: str):
     if fmt not in FORMATS:
         raise Http404("There is no such format.")
     try:
-        output = produce(round_, fmt, outcome, scorecards=request.GET.get("scorecards") == "1")
+        output = produce(
+            round_,
+            fmt,
+            outcome,
+            scorecards=request.GET.get("scorecards") == "1",
+            include_exempt=can_see_exempt(request.user),
+        )
     except UnknownFormat:
         raise Http404("Scorecards come as HTML, PDF or Word.") from None
     response = HttpResponse(output.content, content_type=output.content_type)
@@ -140,7 +146,7 @@ def commentary(request, round_id: int):
 def scorecards(request, round_id: int):
     round_ = _readable_round(request, round_id)
     outcome = _outcome(request, round_)
-    inputs = selectors.report_inputs(round_, outcome)
+    inputs = selectors.report_inputs(round_, outcome, can_see_exempt(request.user))
     rows = [(row, inputs.analysis.status_label(row.status)) for row in inputs.analysis.activities]
     downloads = [
         (FORMAT_NAMES[fmt], reverse("reports:download", args=[round_.pk, fmt]) + _query(outcome, scorecards=1))
@@ -154,7 +160,7 @@ def scorecards(request, round_id: int):
 @require_safe
 def scorecard(request, round_id: int, ref: str):
     round_ = _readable_round(request, round_id)
-    inputs = selectors.report_inputs(round_)
+    inputs = selectors.report_inputs(round_, include_exempt=can_see_exempt(request.user))
     if ref not in inputs.analysis.scope:
         raise Http404("That activity is not in monitoring in this round.")
     document = build_scorecards(inputs.plan, inputs.analysis, inputs.meta, refs=[ref])

@@ -133,6 +133,11 @@ class Risk(models.Model):
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    exempt = models.BooleanField(
+        default=False,
+        help_text="Exempt information (Local Government Act 1972, Schedule 12A): shown only to people cleared for "
+        "it, and left out of anything published to the public.",
+    )
     history = HistoricalRecords(m2m_fields=[owner_users, activities])
 
     class Meta:

@@ -320,15 +320,19 @@ def _risk_record(risk: Risk, levels: dict[str, str]) -> RiskRecord:
     )
 
 
-def register_list() -> list[tuple[RegisterRecord, list[RiskRecord]]]:
-    """Every register, lowest level first then by name, with its open risks (scores only; three queries)."""
+def register_list(include_exempt: bool = True) -> list[tuple[RegisterRecord, list[RiskRecord]]]:
+    """Every register, lowest level first then by name, with its open risks (scores only; three queries);
+    without `include_exempt`, not the risks marked exempt (Schedule 12A)."""
     levels = dict(level_terms())
     order = {code: rank for rank, code in enumerate(levels)}
     registers = sorted(
         Register.objects.select_related("directorate"), key=lambda r: (-order.get(r.level, -1), r.name.lower())
     )
     risks: dict[int, list[RiskRecord]] = {}
-    for risk in Risk.objects.filter(status=Risk.Status.OPEN).select_related("register").order_by("code"):
+    shown = Risk.objects.filter(status=Risk.Status.OPEN)
+    if not include_exempt:
+        shown = shown.filter(exempt=False)
+    for risk in shown.select_related("register").order_by("code"):
         risks.setdefault(risk.register_id, []).append(
             RiskRecord(
                 risk.pk,
@@ -366,11 +370,14 @@ def find_registers(name_or_level: str | None) -> list[Register]:
     return list(Register.objects.filter(level__in=codes).order_by("name"))
 
 
-def register_data(registers: Iterable[Register], title: str = "") -> RegisterData:
-    """The open risks of `registers`, with everything a register document prints (eight queries)."""
+def register_data(registers: Iterable[Register], title: str = "", include_exempt: bool = True) -> RegisterData:
+    """The open risks of `registers`, with everything a register document prints (eight queries); without
+    `include_exempt`, not the risks marked exempt (Schedule 12A)."""
     registers = list(registers)
     levels = dict(level_terms())
     risks = _risk_queryset().filter(register__in=registers, status=Risk.Status.OPEN).order_by("code")
+    if not include_exempt:
+        risks = risks.filter(exempt=False)
     if not title:
         title = registers[0].name if len(registers) == 1 else ", ".join(r.name for r in registers)
     return RegisterData(

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
+from councilplan.core.permissions import can_see_exempt
 from councilplan.monitoring.models import Return
 from councilplan.reports.render_html import items as document_items
 
@@ -91,7 +92,7 @@ def index(request):
         request,
         "risks/index.html",
         {
-            "rows": pages.index_rows(selectors.register_list(), scale),
+            "rows": pages.index_rows(selectors.register_list(_cleared(request)), scale),
             "bands": scale.bands,
             "can_manage": permissions.can_manage_risks(request.user),
         },
@@ -145,13 +146,18 @@ def _not_found():
     raise Http404
 
 
+def _cleared(request) -> bool:
+    """May see the risks marked exempt (Schedule 12A); to anyone else they are not there."""
+    return can_see_exempt(request.user)
+
+
 @login_required
 @require_safe
 def register(request, pk: int):
     _read(request)
     found = selectors.get_register(pk) or _not_found()
     scale = selectors.get_scale()
-    page = pages.register_page(selectors.register_data([found]), scale)
+    page = pages.register_page(selectors.register_data([found], include_exempt=_cleared(request)), scale)
     return render(
         request,
         "risks/register.html",
@@ -169,7 +175,9 @@ def register_document(request, pk: int):
     """The whole register document (summary, heat maps, a section per risk) as one page in the app."""
     _read(request)
     found = selectors.get_register(pk) or _not_found()
-    document = build_register_document(selectors.register_data([found]), selectors.get_scale())
+    document = build_register_document(
+        selectors.register_data([found], include_exempt=_cleared(request)), selectors.get_scale()
+    )
     return render(
         request,
         "risks/document.html",
@@ -184,7 +192,7 @@ def register_download(request, pk: int, fmt: str):
     if fmt not in FORMATS:
         raise Http404
     found = selectors.get_register(pk) or _not_found()
-    data = selectors.register_data([found])
+    data = selectors.register_data([found], include_exempt=_cleared(request))
     content = render_register(data, selectors.get_scale(), fmt, generated=timezone.localdate())
     stem = found.name.lower()
     response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
@@ -241,6 +249,8 @@ def risk_create(request, pk: int):
 def risk(request, code: str):
     _read(request)
     found = get_object_or_404(Risk, code=code)
+    if found.exempt and not _cleared(request):
+        raise Http404
     record = selectors.risk_record(found)
     return render(
         request,
@@ -476,6 +486,8 @@ def risk_owners(request, code: str):
 def risk_history(request, code: str):
     _read(request)
     found = get_object_or_404(Risk, code=code)
+    if found.exempt and not _cleared(request):
+        raise Http404
     return render(request, "risks/history.html", {"risk": found, "entries": selectors.risk_history(found)})
 
 
