@@ -113,7 +113,9 @@ def test_word_keeps_the_text_intact(hostile):
 
 
 def test_word_scorecard_keeps_the_text_and_drops_only_what_xml_cannot_hold(hostile):
-    Return.objects.filter(round=hostile, activity__ref="52").update(progress="before\x00\x0bafter " + EMOJI)
+    Return.objects.filter(round=hostile, activity__ref="52").update(
+        progress="before\x0b\x01after " + EMOJI
+    )  # XML holds neither
     inputs = report_inputs(hostile)
     document = docx.Document(io.BytesIO(render_docx(build_scorecards(inputs.plan, inputs.analysis, refs=["52"]))))
     paragraphs = [p.text for p in document.paragraphs]

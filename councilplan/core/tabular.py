@@ -43,7 +43,8 @@ def _cell_text(value: object) -> object:
         return value
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return unguard(str(value).strip())
+    # PostgreSQL cannot store NUL in text, and no one means to type one.
+    return unguard(str(value).replace("\x00", "").strip())
 
 
 def read_table(path: str | Path) -> Table:

@@ -36,7 +36,9 @@ def save_commentary(
     Returns the sections that changed. Unchanged sections are not saved again, so the history shows real
     changes only.
     """
-    current = {c.section: c for c in Commentary.objects.select_for_update().filter(round=round_, outcome=outcome)}
+    # of=("self",): PostgreSQL cannot lock the nullable side of the outer join the ordering adds.
+    locked = Commentary.objects.select_for_update(of=("self",)).filter(round=round_, outcome=outcome)
+    current = {c.section: c for c in locked}
     if opened_at is not None and any(c.updated_at > opened_at for c in current.values()):
         raise CommentaryConflict(
             "Someone else changed this commentary after you opened the page. Your text has not been saved: "
