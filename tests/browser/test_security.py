@@ -111,3 +111,26 @@ def test_an_expired_sign_in_keeps_what_was_typed(page, live_server, q3, password
     page.get_by_role("button", name="Save as draft").click()
     page.wait_for_url(lambda url: "/returns/round/" in url)
     assert Return.objects.get(round=q3, activity=activity).progress == words
+
+
+def test_the_public_pages_are_accessible_without_signing_in(page, live_server, q3):
+    from councilplan.monitoring.models import Round
+    from councilplan.planning.models import Activity, Plan
+
+    q2 = Round.objects.get(label="2019-20 Q2")
+    Plan.objects.filter(pk=q2.plan_id).update(published=True)
+    Activity.objects.filter(plan=q2.plan, ref="1").update(exempt=True, title="Sale of the exempt site")
+    page.context.add_init_script(RECORD_VIOLATIONS)
+
+    page.goto(f"{live_server.url}/public/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Published plans and reports"
+    check_accessibility(page)
+    page.get_by_role("link", name="2019-20 Q2").click()
+    assert page.get_by_text("exempt under Schedule 12A").is_visible()
+    assert "Sale of the exempt site" not in page.content()
+    assert violations(page) == []
+    check_accessibility(page)
+    page.goto(f"{live_server.url}/public/")
+    page.get_by_role("link", name="summary").click()
+    assert "Sale of the exempt site" not in page.content()
+    check_accessibility(page)
