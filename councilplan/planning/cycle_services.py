@@ -407,14 +407,9 @@ def confirm_short_list(cycle: PlanningCycle, *, user=None) -> Confirmed:
 def continuing_activities(plan: Plan, cycle: PlanningCycle) -> list[Activity]:
     """The plan's activities still going when `cycle`'s call opens: not ended before it, and not taken out of
     monitoring (a submitted return saying completed, stopped or business as usual, unless CMT kept it in)."""
-    from councilplan.monitoring.models import Return
+    from councilplan.monitoring.selectors import ending_returns
 
-    left = set(
-        Return.objects.filter(activity__plan=plan, state=Return.State.SUBMITTED)
-        .exclude(project_status="active")
-        .exclude(remain_in_monitoring=True)  # no decision recorded: it leaves monitoring (spec/monitoring.md §2)
-        .values_list("activity_id", flat=True)
-    )
+    left = set(ending_returns().filter(activity__plan=plan).values_list("activity_id", flat=True))
     opens = timezone.localtime(cycle.opens_at).date()
     return [
         a
