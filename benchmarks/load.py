@@ -123,7 +123,7 @@ from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 from councilplan.core.models import Outcome, User
 from councilplan.monitoring.models import Round
-from councilplan.planning.models import Activity, Plan
+from councilplan.plan.models import Activity, Plan
 officers, each = int(sys.argv[1]), int(sys.argv[2])
 password = make_password(sys.argv[3])  # one hash for everyone: hashing 200 times would take minutes
 plan = Plan.objects.create(name="Load test plan")

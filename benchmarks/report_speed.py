@@ -78,7 +78,7 @@ def generate(activities: int, rounds: int) -> None:
 
     from councilplan.core.models import Directorate, Outcome
     from councilplan.monitoring.models import Return, Round
-    from councilplan.planning.models import Activity, Plan
+    from councilplan.plan.models import Activity, Plan
 
     rng = random.Random(2019)  # the same plan every time
     themes = ["capacity", "complexity", "dependencies", "delivery_environment", "stakeholders", "financial"]
@@ -178,7 +178,7 @@ def generate(activities: int, rounds: int) -> None:
 def prepare(data_dir: str, activities: int, rounds: int) -> None:
     from django.core.management import call_command
 
-    from councilplan.planning.models import Plan
+    from councilplan.plan.models import Plan
 
     call_command("migrate", verbosity=0)
     if not Plan.objects.filter(name="KCC Strategic Delivery Plan 2019-20").exists():

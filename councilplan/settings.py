@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "simple_history",
     "councilplan.core",
+    "councilplan.plan",
     "councilplan.planning",
     "councilplan.monitoring",
     "councilplan.reports",

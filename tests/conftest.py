@@ -37,8 +37,8 @@ def small_plan_file(tmp_path) -> Path:
 
 @pytest.fixture
 def small_plan(db, small_plan_file):
-    from councilplan.planning.models import Plan
-    from councilplan.planning.services import import_plan
+    from councilplan.plan.models import Plan
+    from councilplan.plan.services import import_plan
 
     import_plan(small_plan_file, "Test plan")
     return Plan.objects.get(name="Test plan")
@@ -47,6 +47,6 @@ def small_plan(db, small_plan_file):
 @pytest.fixture
 def sample_plan(db):
     call_command("load_sample", verbosity=0)
-    from councilplan.planning.models import Plan
+    from councilplan.plan.models import Plan
 
     return Plan.objects.get(name=SAMPLE_PLAN)

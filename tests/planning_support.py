@@ -7,7 +7,7 @@ import datetime as dt
 from django.utils import timezone
 
 from councilplan.core.models import Directorate, Outcome, User
-from councilplan.planning import cycle_services
+from councilplan.planning import services as cycle_services
 
 
 def person(username: str, role: str = User.Role.LEAD_OFFICER, directorate=None, name: str = "") -> User:

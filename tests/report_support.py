@@ -104,7 +104,7 @@ def make_plan(name: str, activities: int, rounds: tuple[str, ...] = (Q1, Q2)):
 
     from councilplan.core.models import Directorate, Outcome
     from councilplan.monitoring.models import Return, Round
-    from councilplan.planning.models import Activity, Plan
+    from councilplan.plan.models import Activity, Plan
 
     plan = Plan.objects.create(name=name)
     outcomes = [Outcome.objects.get_or_create(title=f"Outcome {i}", defaults={"order": i})[0] for i in range(1, 5)]

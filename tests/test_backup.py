@@ -14,7 +14,7 @@ from councilplan.core.backup import SEEDED, data_held, row_counts
 from councilplan.core.models import User, VocabularyTerm
 from councilplan.monitoring.models import Return, Round
 from councilplan.monitoring.services import save_return
-from councilplan.planning.models import Activity
+from councilplan.plan.models import Activity
 
 
 def _snapshot() -> dict:

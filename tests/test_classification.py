@@ -8,7 +8,7 @@ import pytest
 
 from councilplan.core.models import User
 from councilplan.monitoring.models import Return, Round
-from councilplan.planning.models import Activity
+from councilplan.plan.models import Activity
 from councilplan.reports.models import Commentary
 from councilplan.risks.models import Risk
 

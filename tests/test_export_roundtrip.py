@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from councilplan.monitoring.exchange import RETURN_COLUMNS
 from councilplan.monitoring.services import import_returns
-from councilplan.planning.services import ACTIVITY_COLUMNS, import_plan
+from councilplan.plan.services import ACTIVITY_COLUMNS, import_plan
 
 pytestmark = pytest.mark.django_db
 

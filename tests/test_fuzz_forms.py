@@ -18,7 +18,8 @@ from councilplan.core.backup import row_counts
 from councilplan.core.models import User
 from councilplan.monitoring.models import Round
 from councilplan.performance.models import Indicator
-from councilplan.planning.models import Activity, PlanningCycle, Submission
+from councilplan.plan.models import Activity
+from councilplan.planning.models import PlanningCycle, Submission
 from councilplan.risks.models import Register, Risk
 
 pytestmark = pytest.mark.django_db

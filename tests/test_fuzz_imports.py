@@ -19,7 +19,7 @@ from councilplan.core.exchange import ImportFailed
 from councilplan.monitoring.exchange import RETURN_COLUMNS
 from councilplan.monitoring.services import import_returns
 from councilplan.performance.services import INDICATOR_COLUMNS, RESULT_COLUMNS, import_indicators, import_results
-from councilplan.planning.services import import_plan
+from councilplan.plan.services import import_plan
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from helpers import ACTIVITY_HEADER, write_csv
 
 from councilplan.core.exchange import ImportFailed, Mapping
 from councilplan.core.models import Outcome, User
-from councilplan.planning.models import Activity, Plan
-from councilplan.planning.services import import_plan
+from councilplan.plan.models import Activity, Plan
+from councilplan.plan.services import import_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -100,7 +100,7 @@ def test_unknown_and_missing_columns_are_errors(tmp_path):
 
 def test_a_failure_part_way_through_writing_leaves_nothing(tmp_path, monkeypatch):
     """Atomic even when the database refuses a row after others were written."""
-    from councilplan.planning import services
+    from councilplan.plan import services
 
     def fail(*args, **kwargs):
         raise RuntimeError("disk full")

@@ -153,7 +153,7 @@ def test_reimport_replaces_answers_and_history_keeps_the_old_ones(small_plan, tm
 
 
 def test_plan_may_be_left_out_only_when_there_is_one(small_plan, tmp_path):
-    from councilplan.planning.models import Plan
+    from councilplan.plan.models import Plan
 
     Plan.objects.create(name="Another plan")
     with pytest.raises(ImportFailed) as failure:
@@ -214,7 +214,7 @@ def test_command_reports_errors_and_exit_code(small_plan, tmp_path):
 
 def test_large_file_streams_with_progress(db, tmp_path):
     """10,000 activities and their returns; progress is reported on the way."""
-    from councilplan.planning.services import import_plan
+    from councilplan.plan.services import import_plan
 
     n = 10_000
     plan_path = write_csv(

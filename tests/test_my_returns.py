@@ -16,7 +16,7 @@ from test_return_permissions import Scene, build_scene, draft_for
 from councilplan.core.models import Outcome, User
 from councilplan.monitoring.models import Return, Round
 from councilplan.monitoring.selectors import my_returns
-from councilplan.planning.models import Activity, Plan
+from councilplan.plan.models import Activity, Plan
 
 pytestmark = pytest.mark.django_db
 LONDON = zoneinfo.ZoneInfo("Europe/London")

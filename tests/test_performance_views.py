@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from councilplan.core.models import Directorate, User
 from councilplan.performance.models import Indicator, Result, ServiceArea, Standard
-from councilplan.planning.models import Activity
+from councilplan.plan.models import Activity
 
 
 def make_user(username, role="lead_officer"):

@@ -5,7 +5,7 @@ from django.urls import reverse
 from planning_support import answers, make_cycle, person
 
 from councilplan.core.models import Directorate, User
-from councilplan.planning import cycle_services
+from councilplan.planning import services as cycle_services
 from councilplan.planning.models import Submission
 
 
@@ -141,7 +141,7 @@ def test_after_the_window_nobody_edits_or_submits(client, people, setup):
 
 
 def test_plan_documents_are_for_everyone_signed_in(client, people, setup):
-    from councilplan.planning.models import Plan
+    from councilplan.plan.models import Plan
 
     plan = Plan.objects.create(name="Empty plan")
     for role in ROLES:

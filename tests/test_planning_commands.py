@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from docx import Document as WordDocument
 from pypdf import PdfReader
 
-from councilplan.planning.models import Plan
+from councilplan.plan.models import Plan
 from councilplan.planning.sample import CYCLE, PLAN, load_sample
 
 

@@ -12,7 +12,8 @@ from planning_support import answers, make_cycle, outcomes, person
 from pypdf import PdfReader
 
 from councilplan.core.models import User
-from councilplan.planning import cycle_services, selectors
+from councilplan.planning import selectors
+from councilplan.planning import services as cycle_services
 from councilplan.planning.documents import (
     build_long_list_report,
     build_plan_document,

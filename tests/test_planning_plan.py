@@ -9,8 +9,9 @@ from planning_support import answers, make_cycle, outcomes, person
 
 from councilplan.core.models import User
 from councilplan.monitoring.models import Return, Round
-from councilplan.planning import cycle_services
-from councilplan.planning.models import Activity, Plan, Submission
+from councilplan.plan.models import Activity, Plan
+from councilplan.planning import services as cycle_services
+from councilplan.planning.models import Submission
 
 
 @pytest.fixture

@@ -4,8 +4,9 @@
 import pytest
 
 from councilplan.analysis import planning as analysis
+from councilplan.plan.models import Activity
 from councilplan.planning import selectors
-from councilplan.planning.models import Activity, PlanningCycle, Submission
+from councilplan.planning.models import PlanningCycle, Submission
 from councilplan.planning.sample import CYCLE, PLAN, load_sample
 
 

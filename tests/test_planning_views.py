@@ -9,8 +9,9 @@ from django.urls import reverse
 from planning_support import answers, form_data, make_cycle, person
 
 from councilplan.core.models import User
-from councilplan.planning import cycle_services
-from councilplan.planning.models import Activity, Submission
+from councilplan.plan.models import Activity
+from councilplan.planning import services as cycle_services
+from councilplan.planning.models import Submission
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from planning_support import answers, make_cycle, person
 
 from councilplan.core import permissions
 from councilplan.core.models import User
-from councilplan.planning import cycle_services
+from councilplan.planning import services as cycle_services
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from councilplan.monitoring import services
 from councilplan.monitoring.models import Reminder, Return, Round
 from councilplan.monitoring.reminders import ReminderError, send_reminders, who_to_remind
 from councilplan.monitoring.selectors import round_tracker
-from councilplan.planning.models import Activity
+from councilplan.plan.models import Activity
 
 pytestmark = pytest.mark.django_db
 CLOSES = dt.datetime(2030, 1, 17, 17, 0, tzinfo=dt.UTC)  # 5pm in London (GMT in January)

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from report_support import Q2, parse_html, plain_text
 
 from councilplan.monitoring.models import Return, Round
-from councilplan.planning.models import Activity
+from councilplan.plan.models import Activity
 from councilplan.reports.document import build_scorecards
 from councilplan.reports.models import Commentary
 from councilplan.reports.output import produce

@@ -9,7 +9,7 @@ from report_support import Q2, parse_html, plain_text
 
 from councilplan.core.models import Outcome
 from councilplan.monitoring.models import Round
-from councilplan.planning.models import Activity
+from councilplan.plan.models import Activity
 from councilplan.reports.models import Commentary
 from councilplan.reports.output import produce
 

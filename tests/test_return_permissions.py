@@ -233,7 +233,7 @@ def test_an_activity_of_another_plan_is_not_found(client, scene):
 
 
 def _other_plan():
-    from councilplan.planning.models import Plan
+    from councilplan.plan.models import Plan
 
     return Plan.objects.create(name="Another plan")
 

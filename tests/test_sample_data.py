@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from councilplan.monitoring.models import Return, Round
-from councilplan.planning.models import Activity
+from councilplan.plan.models import Activity
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from councilplan.core.models import Directorate, Outcome, User
 from councilplan.monitoring import services
 from councilplan.monitoring.models import Return, Round
 from councilplan.monitoring.selectors import round_tracker
-from councilplan.planning.models import Activity, Plan
+from councilplan.plan.models import Activity, Plan
 
 pytestmark = pytest.mark.django_db
 

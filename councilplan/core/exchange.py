@@ -38,6 +38,17 @@ class RowError:
         return f"{where}{value}: {self.message}"
 
 
+# An importer's progress callback: called with the row number every so many rows.
+Progress = Callable[[int], None]
+
+
+@dataclass
+class ImportResult:
+    created: int
+    updated: int
+    warnings: list[str]
+
+
 class ImportFailed(Exception):
     """Nothing was written; `errors` says every row and column that is wrong."""
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from councilplan.core.models import User
     from councilplan.monitoring.models import Return, Round
-    from councilplan.planning.models import Activity
+    from councilplan.plan.models import Activity
 
 
 def is_corporate(user: User) -> bool:

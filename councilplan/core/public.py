@@ -9,8 +9,8 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from councilplan.monitoring.models import Round
+from councilplan.plan.models import Plan
 from councilplan.planning.documents import build_plan_document
-from councilplan.planning.models import Plan
 from councilplan.planning.selectors import plan_data
 from councilplan.reports import selectors as report_selectors
 from councilplan.reports.output import report_document

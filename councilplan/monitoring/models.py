@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from councilplan.planning.models import Activity, Plan
+from councilplan.plan.models import Activity, Plan
 
 
 class Round(models.Model):

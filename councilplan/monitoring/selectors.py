@@ -18,32 +18,10 @@ from councilplan.core import vocabularies as v
 from councilplan.core.exchange import format_bool, format_list
 from councilplan.core.models import Outcome
 from councilplan.core.selectors import get_vocabularies
-from councilplan.core.services import person_reference
-from councilplan.planning.models import Activity, Plan
-from councilplan.planning.services import ACTIVITY_COLUMNS
+from councilplan.plan.models import Activity, Plan
 
 from .exchange import MILESTONE_TYPES, RETURN_COLUMNS, format_milestone
 from .models import Return, Round
-
-
-def plan_rows(plan: Plan) -> tuple[list[str], list[list[object]]]:
-    """The plan as the exchange format's activities table."""
-    activities = plan.activities.select_related("outcome", "directorate", "lead_officer").order_by("sort_key", "ref")
-    rows = [
-        [
-            a.ref,
-            a.title,
-            a.outcome.title,
-            a.activity_type,
-            a.start_date,
-            a.end_date,
-            a.directorate.name if a.directorate else "",
-            person_reference(a.lead_officer),
-            a.description,
-        ]
-        for a in activities
-    ]
-    return ACTIVITY_COLUMNS, rows
 
 
 def return_rows(round_: Round) -> tuple[list[str], list[list[object]]]:

@@ -14,7 +14,9 @@ from councilplan.analysis.figures import parse_round_label
 from councilplan.core import vocabularies as v
 from councilplan.core.exchange import (
     ImportFailed,
+    ImportResult,
     Mapping,
+    Progress,
     RowReader,
     check_header,
     file_error,
@@ -22,8 +24,8 @@ from councilplan.core.exchange import (
 )
 from councilplan.core.selectors import code_lookup, get_vocabularies
 from councilplan.core.tabular import TableError, read_table
-from councilplan.planning.models import Plan
-from councilplan.planning.services import ImportResult, Progress
+from councilplan.plan.models import Plan
+from councilplan.plan.selectors import find_plan
 
 from .exchange import (
     MILESTONE_TYPES,
@@ -82,21 +84,6 @@ def get_or_create_round(plan: Plan, label: str) -> Round:
         raise ImportFailed([file_error("--round", problem)])
     round_, _ = Round.objects.get_or_create(plan=plan, label=label)
     return round_
-
-
-def find_plan(name: str | None) -> Plan:
-    """The named plan, or the only plan when no name is given."""
-    if name:
-        plan = Plan.objects.filter(name=name).first()
-        if plan is None:
-            known = ", ".join(Plan.objects.values_list("name", flat=True)) or "none yet"
-            raise ImportFailed([file_error("--plan", f"no plan is called {name!r} (plans: {known})")])
-        return plan
-    plans = list(Plan.objects.all()[:2])
-    if len(plans) == 1:
-        return plans[0]
-    message = "there is no plan yet: import one first" if not plans else "there is more than one plan: name it"
-    raise ImportFailed([file_error("--plan", message)])
 
 
 @dataclass

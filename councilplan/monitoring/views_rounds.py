@@ -21,7 +21,7 @@ from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_http_methods, require_safe
 
 from councilplan.core.permissions import can_run_rounds
-from councilplan.planning.models import Activity, Plan
+from councilplan.plan.models import Activity, Plan
 
 from . import selectors, services
 from .forms_rounds import RoundForm, TrackerFilterForm, WindowForm

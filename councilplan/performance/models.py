@@ -11,7 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from councilplan.analysis import performance as rules
 from councilplan.core.models import Directorate
-from councilplan.planning.models import Activity
+from councilplan.plan.models import Activity
 
 NUMBER = {"max_digits": 16, "decimal_places": 4}
 

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from councilplan.analysis import performance as rules
 from councilplan.core.exchange import ImportFailed
-from councilplan.planning.models import Activity
+from councilplan.plan.models import Activity
 
 from . import selectors
 from .documents import (

@@ -8,9 +8,10 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 
 from councilplan.core.models import Directorate, Outcome
+from councilplan.plan.models import Plan
 
 from . import choices
-from .models import Criterion, Plan
+from .models import Criterion
 
 DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%d %m %Y", "%d-%m-%Y", "%Y-%m-%d"]
 DATETIME_FORMATS = [f"{d} %H:%M" for d in DATE_FORMATS] + DATE_FORMATS

@@ -17,9 +17,10 @@ from councilplan.analysis import planning as analysis
 from councilplan.core import vocabularies as v
 from councilplan.core.models import Outcome
 from councilplan.core.selectors import get_vocabularies
+from councilplan.plan.models import Activity, Plan
 
 from . import choices
-from .models import Activity, Criterion, Plan, PlanningCycle, Score, Submission
+from .models import Criterion, PlanningCycle, Score, Submission
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,12 @@ from councilplan.analysis import planning as analysis
 from councilplan.core import permissions
 from councilplan.core import vocabularies as v
 from councilplan.core.selectors import get_vocabularies
+from councilplan.plan.models import Plan
 from councilplan.reports.document import slug
 from councilplan.reports.render_html import items as document_items
 
-from . import choices, cycle_services, selectors
+from . import choices, selectors
+from . import services as cycle_services
 from .documents import (
     CONTENT_TYPES,
     FORMAT_NAMES,
@@ -45,7 +47,7 @@ from .forms import (
     SubmissionForm,
     ThemesForm,
 )
-from .models import Plan, PlanningCycle, Submission
+from .models import PlanningCycle, Submission
 
 # --- helpers ---------------------------------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from simple_history.models import HistoricalRecords
 from councilplan.analysis.risk import ACTION_STATUSES
 from councilplan.core.models import Directorate
 from councilplan.monitoring.models import Return
-from councilplan.planning.models import Activity
+from councilplan.plan.models import Activity
 
 ONE_TO_FIVE = [MinValueValidator(1), MaxValueValidator(5)]
 

@@ -27,7 +27,7 @@ from councilplan.analysis.risk import (
 )
 from councilplan.core import vocabularies as v
 from councilplan.core.models import VocabularyTerm
-from councilplan.planning.models import Activity
+from councilplan.plan.models import Activity
 
 from .models import Action, Control, Movement, Register, ReturnRisk, Review, Risk, RiskScale
 

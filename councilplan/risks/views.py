@@ -456,7 +456,7 @@ def risk_activities(request, code: str):
 
 
 def _activities(ids):
-    from councilplan.planning.models import Activity
+    from councilplan.plan.models import Activity
 
     return Activity.objects.filter(pk__in=ids)
 

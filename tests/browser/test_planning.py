@@ -17,7 +17,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def cycle(transactional_db):
     from councilplan.core.models import Directorate, Outcome
-    from councilplan.planning import cycle_services
+    from councilplan.planning import services as cycle_services
     from councilplan.planning.sample import load_sample
 
     load_sample()  # the sample cycle SDP 2019-20 (closed) and its plan
@@ -38,7 +38,8 @@ def sign_out(page):
 
 
 def test_submit_score_and_short_list_an_activity(page, live_server, cycle, make_user, password):
-    from councilplan.planning.models import Activity, Submission
+    from councilplan.plan.models import Activity
+    from councilplan.planning.models import Submission
 
     lead = make_user("lena.lead", name="Lena Lead")
     corporate = make_user("cory.corporate", role="corporate", name="Cory Corporate")

@@ -50,7 +50,7 @@ def q3(transactional_db):
 @pytest.fixture
 def officer(q3, password):
     """The lead officer of activity 1, also a nominated colleague on activities 2 and 3."""
-    from councilplan.planning.models import Activity
+    from councilplan.plan.models import Activity
 
     activities = {a.ref: a for a in Activity.objects.filter(plan=q3.plan, ref__in=["1", "2", "3"])}
     person = activities["1"].lead_officer

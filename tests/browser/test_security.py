@@ -79,7 +79,7 @@ def test_no_page_breaks_the_content_security_policy(page, live_server, make_user
 
 def test_an_expired_sign_in_keeps_what_was_typed(page, live_server, q3, password):
     from councilplan.monitoring.models import Return
-    from councilplan.planning.models import Activity
+    from councilplan.plan.models import Activity
 
     activity = Activity.objects.get(plan=q3.plan, ref="1")
     officer = activity.lead_officer
@@ -115,7 +115,7 @@ def test_an_expired_sign_in_keeps_what_was_typed(page, live_server, q3, password
 
 def test_the_public_pages_are_accessible_without_signing_in(page, live_server, q3):
     from councilplan.monitoring.models import Round
-    from councilplan.planning.models import Activity, Plan
+    from councilplan.plan.models import Activity, Plan
 
     q2 = Round.objects.get(label="2019-20 Q2")
     Plan.objects.filter(pk=q2.plan_id).update(published=True)

@@ -13,7 +13,7 @@ from django.db import transaction
 
 from councilplan.performance.models import Indicator
 from councilplan.performance.services import import_indicators, import_results
-from councilplan.planning.models import Activity
+from councilplan.plan.models import Activity
 
 SAMPLE_DIR = Path(__file__).resolve().parent
 

@@ -20,9 +20,10 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from councilplan.core.services import directorates_by_name, find_or_create_person, outcomes_by_title
-from councilplan.planning import cycle_services
-from councilplan.planning.models import Criterion, Plan, PlanningCycle, Score, Submission
-from councilplan.planning.services import import_plan
+from councilplan.plan.models import Plan
+from councilplan.plan.services import import_plan
+from councilplan.planning import services as cycle_services
+from councilplan.planning.models import Criterion, PlanningCycle, Score, Submission
 
 HERE = Path(__file__).resolve().parent
 SUBMISSIONS_FILE = HERE / "submissions.csv"

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from councilplan.core.models import User
-from councilplan.planning.models import Activity
+from councilplan.plan.models import Activity
 
 DEMO_USERS = [
     ("lead", "Demo Lead Officer", User.Role.LEAD_OFFICER),

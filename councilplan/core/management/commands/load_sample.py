@@ -7,7 +7,7 @@ from django.db import transaction
 from councilplan.core.management.base import ExchangeCommand
 from councilplan.monitoring.models import Round
 from councilplan.monitoring.services import import_returns
-from councilplan.planning.services import import_plan
+from councilplan.plan.services import import_plan
 
 SAMPLE_DIR = Path(__file__).resolve().parents[3] / "sample"
 PLAN = "KCC Strategic Delivery Plan 2019-20"

@@ -3,7 +3,7 @@ from django.core.management.base import CommandError
 from councilplan.core.management.base import ExchangeCommand
 from councilplan.core.tabular import write_table
 from councilplan.monitoring.selectors import find_round, return_rows
-from councilplan.monitoring.services import find_plan
+from councilplan.plan.selectors import find_plan
 
 
 class Command(ExchangeCommand):

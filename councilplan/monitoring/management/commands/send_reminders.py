@@ -8,7 +8,7 @@ from django.core.management.base import CommandError
 from councilplan.core.management.base import ExchangeCommand
 from councilplan.monitoring.reminders import ReminderError, default_site_url, send_reminders
 from councilplan.monitoring.selectors import find_round
-from councilplan.monitoring.services import find_plan
+from councilplan.plan.selectors import find_plan
 
 
 def _activities(recipient) -> str:

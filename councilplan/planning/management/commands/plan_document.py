@@ -2,9 +2,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from councilplan.plan.models import Plan
 from councilplan.planning import selectors
 from councilplan.planning.documents import FORMATS, VERSIONS, build_plan_document, render
-from councilplan.planning.models import Plan
 
 
 class Command(BaseCommand):

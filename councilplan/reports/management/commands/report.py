@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from councilplan.core.exchange import ImportFailed
 from councilplan.monitoring.selectors import find_round
-from councilplan.monitoring.services import find_plan
+from councilplan.plan.selectors import find_plan
 from councilplan.reports.output import FORMATS, UnknownFormat, produce
 from councilplan.reports.selectors import plan_outcomes
 

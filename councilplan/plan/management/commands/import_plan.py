@@ -1,6 +1,6 @@
 from councilplan.core.exchange import Mapping
 from councilplan.core.management.base import ExchangeCommand
-from councilplan.planning.services import import_plan
+from councilplan.plan.services import import_plan
 
 
 class Command(ExchangeCommand):

@@ -1,7 +1,6 @@
 from councilplan.core.management.base import ExchangeCommand
 from councilplan.core.tabular import write_table
-from councilplan.monitoring.selectors import plan_rows
-from councilplan.monitoring.services import find_plan
+from councilplan.plan.selectors import find_plan, plan_rows
 
 
 class Command(ExchangeCommand):
