@@ -238,7 +238,7 @@ def read_ratio(round_, repeats: int = 5) -> dict[str, float]:
     from councilplan.analysis.report_extras import report_extras
     from councilplan.core.selectors import get_vocabularies
     from councilplan.monitoring.selectors import plan_data
-    from councilplan.reports.output import json_report
+    from councilplan.reports.output import report_data
     from councilplan.reports.selectors import report_inputs, report_plan_data
 
     def best(work) -> float:
@@ -260,7 +260,7 @@ def read_ratio(round_, repeats: int = 5) -> dict[str, float]:
         "bare": best(lambda: plan_data(round_.plan, up_to=round_)),
         "own_read": best(lambda: report_plan_data(round_)),
         "analysis": best(analysis_only),
-        "whole": best(lambda: json_report(report_inputs(round_))),
+        "whole": best(lambda: json.dumps(report_data(report_inputs(round_)))),
     }
 
 

@@ -7,16 +7,10 @@ import pytest
 from councilplan.analysis.monitoring import analyse_round, status_history
 from councilplan.analysis.records import Activity, PlanData, Return, Round
 from councilplan.analysis.report_extras import compare_rating, report_extras, status_histories
-from councilplan.reports.document import (
-    BulletList,
-    Chart,
-    Paragraph,
-    Run,
-    Table,
-    build_round_report,
-    build_scorecards,
-    commentary_blocks,
-)
+from councilplan.documents.model import BulletList, Chart, Paragraph, Run, Table
+from councilplan.documents.words import commentary_blocks
+from councilplan.reports.round_report import build_round_report
+from councilplan.reports.scorecards import build_scorecards
 
 Q1, Q2 = "2019-20 Q1", "2019-20 Q2"
 

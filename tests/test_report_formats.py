@@ -12,10 +12,11 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from report_support import Q2, parse_html, plain_text
 
+from councilplan.documents import charts
+from councilplan.documents.model import Chart
 from councilplan.monitoring.models import Round
-from councilplan.reports import charts
-from councilplan.reports.document import Chart, build_round_report
 from councilplan.reports.output import produce
+from councilplan.reports.round_report import build_round_report
 from councilplan.reports.selectors import report_inputs
 
 pytestmark = pytest.mark.django_db

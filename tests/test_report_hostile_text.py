@@ -11,14 +11,14 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from report_support import Q2, parse_html, plain_text
 
+from councilplan.documents.render_docx import render_docx
+from councilplan.documents.render_html import render_html
+from councilplan.documents.render_pdf import render_pdf
 from councilplan.monitoring.models import Return, Round
 from councilplan.plan.models import Activity
-from councilplan.reports.document import build_scorecards
 from councilplan.reports.models import Commentary
 from councilplan.reports.output import produce
-from councilplan.reports.render_docx import render_docx
-from councilplan.reports.render_html import render_html
-from councilplan.reports.render_pdf import render_pdf
+from councilplan.reports.scorecards import build_scorecards
 from councilplan.reports.selectors import report_inputs
 
 pytestmark = pytest.mark.django_db

@@ -22,7 +22,7 @@ from councilplan.performance.models import Result
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "councilplan" / "templates"
 # The one template written to be opened without the app (a report file): its styles are inline, it has no script.
-STANDALONE = {"reports/report.html"}
+STANDALONE = {"documents/report.html"}
 
 
 def directives(header: str) -> dict[str, str]:

@@ -17,7 +17,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
-# The <style> element matplotlib puts in every SVG chart (councilplan.reports.charts), exactly.
+# The <style> element matplotlib puts in every SVG chart (councilplan.documents.charts), exactly.
 CHART_STYLE = "*{stroke-linejoin: round; stroke-linecap: butt}"
 
 

@@ -8,13 +8,13 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from councilplan.documents.render_html import items
 from councilplan.monitoring.models import Round
 from councilplan.plan.models import Plan
 from councilplan.planning.documents import build_plan_document
 from councilplan.planning.selectors import plan_data
 from councilplan.reports import selectors as report_selectors
 from councilplan.reports.output import report_document
-from councilplan.reports.render_html import items
 
 
 @require_safe

@@ -1,9 +1,9 @@
 """Charts of an indicator over time: its results as a line, with the target and floor standard as lines (KPIs)
 or the expected range as a shaded band between the thresholds (activity indicators).
 
-A `TrendChart` is a report `Chart` (reports.document), so every renderer lays it out like any other chart,
-with its data table beside it. The drawing is matplotlib, in the reports' chart style (`reports.charts.RC`);
-`install()` teaches `reports.charts` to draw a `TrendChart` as lines rather than bars (see its docstring).
+A `TrendChart` is a document `Chart` (councilplan.documents.model), so every renderer lays it out like any other
+chart, with its data table beside it. The drawing is matplotlib, in the documents' chart style, registered as
+the drawer of `TrendChart` (`councilplan.documents.charts.draws`).
 
 Readable without colour: the result is a solid line with round markers and each value printed, the target a
 dashed line, the floor a dotted line, the band bounded by dashed lines, and the key names each.
@@ -16,10 +16,10 @@ from dataclasses import dataclass
 
 from matplotlib.figure import Figure
 
-from councilplan.reports import charts as report_charts
-from councilplan.reports.document import Chart
+from councilplan.documents import charts as document_charts
+from councilplan.documents.model import Chart
 
-WIDTH_INCHES = report_charts.WIDTH_INCHES
+WIDTH_INCHES = document_charts.WIDTH_INCHES
 HEIGHT_INCHES = 2.9
 RESULT = {"color": "#1d70b8", "linestyle": "-", "marker": "o", "linewidth": 2.0, "markersize": 4}
 TARGET = {"color": "#00703c", "linestyle": "--", "linewidth": 1.5}
@@ -48,6 +48,7 @@ def _label(value: float, percent: bool) -> str:
     return f"{text}%" if percent else text
 
 
+@document_charts.draws(TrendChart)
 def figure(chart: TrendChart) -> Figure:
     fig = Figure(figsize=(WIDTH_INCHES, HEIGHT_INCHES))
     fig.subplots_adjust(left=0.12, right=0.98, bottom=0.2, top=0.84)
@@ -91,20 +92,3 @@ def figure(chart: TrendChart) -> Figure:
     ax.set_axisbelow(True)
     ax.legend(loc="lower left", bbox_to_anchor=(0, 1.01), ncols=4, frameon=False, fontsize=8)
     return fig
-
-
-def install() -> None:
-    """Let the report renderers (HTML, PDF, Word) draw a `TrendChart` as a line chart.
-
-    `reports.charts` draws every chart through its module function `_figure`, which only knows bar charts;
-    this wraps it, once, so that a `TrendChart` goes to `figure` above and every other chart is drawn as
-    before. (When `reports.charts` gains a way to register a chart kind, use that and delete this.)"""
-    original = report_charts._figure
-    if getattr(original, "draws_trend_charts", False):
-        return
-
-    def dispatch(chart):
-        return figure(chart) if isinstance(chart, TrendChart) else original(chart)
-
-    dispatch.draws_trend_charts = True
-    report_charts._figure = dispatch

@@ -9,22 +9,8 @@ import datetime as dt
 from decimal import Decimal
 
 from councilplan.analysis import performance as rules
-from councilplan.reports.document import (
-    Block,
-    BulletList,
-    Document,
-    Heading,
-    PageBreak,
-    Paragraph,
-    Run,
-    Series,
-    Table,
-    bold,
-    join_words,
-    para,
-    slug,
-    text_blocks,
-)
+from councilplan.documents.model import Block, BulletList, Document, Heading, PageBreak, Paragraph, Run, Series, Table
+from councilplan.documents.words import bold, join_words, para, slug, text_blocks
 
 from .charts import TrendChart
 from .selectors import QUARTERLY, ReportInputs

@@ -15,11 +15,12 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import content_disposition_header, urlencode
+from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods, require_safe
 
 from councilplan.analysis import performance as rules
 from councilplan.core.exchange import ImportFailed
+from councilplan.documents.http import file_response
 from councilplan.plan.models import Activity
 
 from . import selectors
@@ -159,11 +160,7 @@ def _download(request, kind: str, fmt: str):
     _reader(request)
     if fmt not in FORMATS:
         raise Http404("There is no such format.")
-    output = produce(_scope(request, kind), fmt)
-    response = HttpResponse(output.content, content_type=output.content_type)
-    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=output.filename)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return file_response(produce(_scope(request, kind), fmt))
 
 
 @login_required
@@ -249,7 +246,7 @@ def indicator(request, ref: str):
 
 
 def _single(block):
-    from councilplan.reports.document import Document
+    from councilplan.documents.model import Document
 
     return Document("", (block,), "chart")
 

@@ -1,5 +1,5 @@
-"""The planning documents, in the reports' one document model (`councilplan.reports.document`), so that the
-reports' renderers lay them out as HTML, PDF and Word:
+"""The planning documents, in the one document model (`councilplan.documents`), so that its renderers lay
+them out as HTML, PDF and Word:
 
 - the long-list analysis of a cycle (`build_long_list_report`, and `long_list_json` for machines);
 - the one-page activity scorecards used in prioritisation (`build_scorecards`, 002 §2.6);
@@ -19,54 +19,26 @@ from django.utils import timezone
 
 from councilplan.analysis import planning as analysis
 from councilplan.analysis.figures import Figure
-from councilplan.reports.document import (
-    Block,
-    BulletList,
-    Cell,
-    Chart,
-    Document,
-    Heading,
-    PageBreak,
-    Series,
-    Table,
-    bold,
-    para,
-    slug,
-    text_blocks,
-)
+from councilplan.documents import formats
+from councilplan.documents.formats import CONTENT_TYPES, FORMAT_NAMES
+from councilplan.documents.model import Block, BulletList, Cell, Chart, Document, Heading, PageBreak, Series, Table
+from councilplan.documents.words import bold, para, slug, text_blocks
 
 from . import choices
 from .selectors import CycleData, PlanActivity, PlanData, SubmissionRow
 
-FORMATS = ["html", "pdf", "docx"]
+FORMATS = list(formats.READING)
 REPORT_FORMATS = [*FORMATS, "json"]
-FORMAT_NAMES = {"html": "HTML", "pdf": "PDF", "docx": "Word", "json": "JSON"}
-CONTENT_TYPES = {
-    "html": "text/html; charset=utf-8",
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "json": "application/json",
-}
+__all__ = ["CONTENT_TYPES", "FORMAT_NAMES"]
 VERSIONS = {"full": "The full plan", "summary": "The summary"}
 LONG_LIST_TITLE = "Building the plan: the long list"
 SCORECARDS_TITLE = "Activity scorecards"
 
 
 def render(document: Document, fmt: str) -> bytes:
-    """`document` as HTML, PDF or Word, by the reports' renderers (imported when needed: each is large)."""
-    if fmt == "html":
-        from councilplan.reports.render_html import render_html
-
-        return render_html(document).encode("utf-8")
-    if fmt == "pdf":
-        from councilplan.reports.render_pdf import render_pdf
-
-        return render_pdf(document)
-    if fmt == "docx":
-        from councilplan.reports.render_docx import render_docx
-
-        return render_docx(document)
-    raise ValueError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    """`document` as HTML, PDF or Word (the long-list analysis also as JSON, from its data)."""
+    formats.check(fmt, REPORT_FORMATS if document.data is not None else FORMATS)
+    return formats.render(document, fmt)
 
 
 # --- wording --------------------------------------------------------------------------------------------

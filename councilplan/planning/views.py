@@ -17,9 +17,11 @@ from councilplan.analysis import planning as analysis
 from councilplan.core import permissions
 from councilplan.core import vocabularies as v
 from councilplan.core.selectors import get_vocabularies
+from councilplan.documents.formats import Output
+from councilplan.documents.http import file_response
+from councilplan.documents.render_html import items as document_items
+from councilplan.documents.words import slug
 from councilplan.plan.models import Plan
-from councilplan.reports.document import slug
-from councilplan.reports.render_html import items as document_items
 
 from . import choices, selectors
 from . import services as cycle_services
@@ -102,10 +104,7 @@ def _form_page(request, form, *, title, caption, back, button="Save", intro="", 
 
 
 def _download(content: bytes, stem: str, fmt: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
-    disposition = "inline" if fmt == "html" else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{stem}.{fmt}"'
-    return response
+    return file_response(Output(content, f"{stem}.{fmt}", CONTENT_TYPES[fmt]), inline=fmt == "html")
 
 
 def _window(cycle: PlanningCycle) -> dict:

@@ -19,8 +19,8 @@ from councilplan.core.selectors import get_vocabularies
 from councilplan.monitoring.models import Return, Round
 from councilplan.monitoring.selectors import RECORD_FIELDS, activity_records, to_record
 
-from .document import ReportMeta
 from .models import Commentary
+from .round_report import ReportMeta
 
 
 @dataclass

@@ -7,23 +7,24 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
-from django.utils.http import content_disposition_header, urlencode
+from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods, require_safe
 
 from councilplan.core.models import Outcome
 from councilplan.core.permissions import can_read_round, can_see_exempt, is_corporate
+from councilplan.documents.http import file_response
+from councilplan.documents.render_html import items
 from councilplan.monitoring.models import Round
 
 from . import selectors
-from .document import build_scorecards
 from .forms import CommentaryForm
 from .output import FORMAT_NAMES, FORMATS, SCORECARD_FORMATS, UnknownFormat, produce, report_document
-from .render_html import items
+from .scorecards import build_scorecards
 from .services import CommentaryConflict, save_commentary
 
 
@@ -103,10 +104,7 @@ def download(request, round_id: int, fmt: str):
         )
     except UnknownFormat:
         raise Http404("Scorecards come as HTML, PDF or Word.") from None
-    response = HttpResponse(output.content, content_type=output.content_type)
-    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=output.filename)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return file_response(output)
 
 
 @login_required

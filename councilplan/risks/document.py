@@ -1,5 +1,5 @@
-"""The register document, in the reports' one document model (`councilplan.reports.document`), so that the
-reports' renderers make its HTML, PDF, Word and Excel files; and its JSON.
+"""The register document, in the one document model (`councilplan.documents`), so that its renderers make
+its HTML, PDF, Word and Excel files; and its JSON (issue 7's format, as the document's data).
 
 Layout after the Corporate Risk Register KCC presented to Cabinet on 11 December 2017 (seed 004): the summary
 risk profile (counts by level, then code, title, current and target rating and direction of travel), the 5×5
@@ -11,11 +11,12 @@ and reviews. Words only: every figure comes from `councilplan.analysis.risk`.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 
 from councilplan.analysis.risk import LEVELS, RegisterFigures, Scale, actions_due
-from councilplan.reports.document import (
+from councilplan.documents import formats
+from councilplan.documents.formats import CONTENT_TYPES, FORMAT_NAMES
+from councilplan.documents.model import (
     Block,
     BulletList,
     Chart,
@@ -26,8 +27,8 @@ from councilplan.reports.document import (
     Run,
     Series,
     Table,
-    para,
 )
+from councilplan.documents.words import para
 
 from .selectors import RegisterData, RiskRecord
 
@@ -348,41 +349,15 @@ def register_json(data: RegisterData, scale: Scale) -> dict:
     }
 
 
-def render_json(data: RegisterData, scale: Scale) -> str:
-    return json.dumps(register_json(data, scale), ensure_ascii=False, indent=2) + "\n"
-
-
-FORMATS = ("html", "pdf", "docx", "xlsx", "json")
-FORMAT_NAMES = {"html": "HTML", "pdf": "PDF", "docx": "Word", "xlsx": "Excel", "json": "JSON"}
-CONTENT_TYPES = {
-    "html": "text/html; charset=utf-8",
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "json": "application/json",
-}
+FORMATS = formats.ALL
+__all__ = ["CONTENT_TYPES", "FORMAT_NAMES", "FORMATS"]
 
 
 def render_register(data: RegisterData, scale: Scale, fmt: str, generated: dt.date | None = None) -> bytes:
-    """The register document as `fmt`, by the reports' renderers (imported when needed: each loads a large
-    library); JSON is the data of issue 7's format rather than a laid-out document."""
+    """The register document as `fmt`. JSON is the data of issue 7's format rather than a laid-out document."""
+    formats.check(fmt, FORMATS)
     if fmt == "json":
-        return render_json(data, scale).encode("utf-8")
-    document = build_register_document(data, scale, generated)
-    if fmt == "html":
-        from councilplan.reports.render_html import render_html
-
-        return render_html(document).encode("utf-8")
-    if fmt == "pdf":
-        from councilplan.reports.render_pdf import render_pdf
-
-        return render_pdf(document)
-    if fmt == "docx":
-        from councilplan.reports.render_docx import render_docx
-
-        return render_docx(document)
-    if fmt == "xlsx":
-        from councilplan.reports.render_xlsx import render_xlsx
-
-        return render_xlsx(document)
-    raise ValueError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
+        document = Document(data.title, (), _slug(data.title) or "risk-register", data=register_json(data, scale))
+    else:
+        document = build_register_document(data, scale, generated)
+    return formats.render(document, fmt)

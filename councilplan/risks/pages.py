@@ -14,7 +14,7 @@ from councilplan.analysis.risk import (
     direction,
     heat_map_rows,
 )
-from councilplan.reports.document import Table
+from councilplan.documents.model import Table
 
 from .document import actions_table, bands_text
 from .selectors import RegisterData, RegisterRecord, RiskRecord

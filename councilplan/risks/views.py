@@ -7,15 +7,17 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
 from councilplan.core.permissions import can_see_exempt
+from councilplan.documents.formats import Output
+from councilplan.documents.http import file_response
+from councilplan.documents.render_html import items as document_items
 from councilplan.monitoring.models import Return
-from councilplan.reports.render_html import items as document_items
 
 from . import pages, permissions, selectors, services
 from .document import CONTENT_TYPES, FORMAT_NAMES, FORMATS, build_register_document, render_register
@@ -195,10 +197,7 @@ def register_download(request, pk: int, fmt: str):
     data = selectors.register_data([found], include_exempt=_cleared(request))
     content = render_register(data, selectors.get_scale(), fmt, generated=timezone.localdate())
     stem = found.name.lower()
-    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
-    disposition = "inline" if fmt == "html" else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{_ascii_stem(stem)}.{fmt}"'
-    return response
+    return file_response(Output(content, f"{_ascii_stem(stem)}.{fmt}", CONTENT_TYPES[fmt]), inline=fmt == "html")
 
 
 def _ascii_stem(text: str) -> str:

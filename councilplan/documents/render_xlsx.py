@@ -1,6 +1,5 @@
-"""Excel: every table of the document on its own sheet, plus a "Figures" sheet with every figure of the
-analysis (count, of, percent, and the same for the previous round), a "Report" sheet saying what the
-workbook is, and the corporate team's commentary.
+"""Excel: the document's workbook-only tables first (a report's "Report" and "Figures" sheets, say), then every
+table of the document on its own sheet (or the sheet it names), then the commentary people entered.
 
 Text is always written as a text cell, never as a formula, whatever it starts with (a return's text may
 start with "=", "+" or "@"). Dates are real dates; ticks are "Yes" or "No", so they can be filtered.
@@ -16,10 +15,9 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from councilplan.analysis.monitoring import RoundAnalysis
 from councilplan.core.tabular import text_cell
 
-from .document import Document, Table, xml_safe
+from .model import Document, Table, xml_safe
 
 EXCEL_CELL_LIMIT = 32_767
 BOLD = Font(bold=True)
@@ -62,15 +60,15 @@ def _sheet_name(name: str, taken: set[str]) -> str:
 
 
 def _widths(sheet, tables: list[Table]) -> None:
-    columns = max(len(t.header) for t in tables)
+    columns = max(max(len(t.header), max((len(r) for r in t.rows[:200]), default=0)) for t in tables)
     for index in range(columns):
         longest = 8
         for table in tables:
             if index < len(table.header):
                 longest = max(longest, len(table.header[index]))
-                for row in table.rows[:200]:  # enough to judge; a 5,000-row sheet need not be read twice
-                    if index < len(row) and isinstance(row[index], str):
-                        longest = max(longest, min(len(row[index]), 80))
+            for row in table.rows[:200]:  # enough to judge; a 5,000-row sheet need not be read twice
+                if index < len(row) and isinstance(row[index], str):
+                    longest = max(longest, min(len(row[index]), 80))
         sheet.column_dimensions[_column_letter(index)].width = min(longest + 2, 80)
 
 
@@ -84,72 +82,28 @@ def _write_tables(workbook, name: str, tables: list[Table], taken: set[str]) -> 
     sheet = workbook.create_sheet(_sheet_name(name, taken))
     _widths(sheet, tables)
     alone = len(tables) == 1
-    if alone:
+    if alone and tables[0].header:
         sheet.freeze_panes = "A2"
     for table in tables:
         if not alone:
             sheet.append([_bold(sheet, table.caption)])
-        sheet.append([_bold(sheet, h) for h in table.header])
+        if table.header:
+            sheet.append([_bold(sheet, h) for h in table.header])
         ticks = table.ticks
         for row in table.rows:
-            sheet.append([_value(sheet, value, i in ticks) for i, value in enumerate(row)])
+            cells = [_value(sheet, value, i in ticks) for i, value in enumerate(row)]
+            if table.row_headers and row and isinstance(row[0], str):
+                cells[0] = _bold(sheet, row[0])
+            sheet.append(cells)
         if not alone:
             sheet.append([])
 
 
-def _figures_sheet(workbook, analysis: RoundAnalysis) -> None:
-    sheet = workbook.create_sheet("Figures")
-    sheet.freeze_panes = "A2"
-    sheet.column_dimensions["A"].width = 40
-    previous = analysis.previous_figures or {}
-    header = ["figure", "count", "of", "percent", "previous count", "previous of", "previous percent"]
-    sheet.append([_bold(sheet, h) for h in header])
-    for key, figure in analysis.figures.items():
-        before = previous.get(key)
-        sheet.append(
-            [
-                text_cell(sheet, key),
-                figure.count,
-                figure.of,
-                figure.percent,
-                before.count if before else None,
-                before.of if before else None,
-                before.percent if before else None,
-            ]
-        )
-
-
-def _report_sheet(workbook, document: Document, analysis: RoundAnalysis) -> None:
-    sheet = workbook.create_sheet("Report")
-    sheet.column_dimensions["A"].width = 32
-    sheet.column_dimensions["B"].width = 70
-    rating = analysis.form_rating
-    before = analysis.previous_form_rating
-    rows = [
-        ("Report", document.title),
-        ("Plan", analysis.plan),
-        ("Round", analysis.round),
-        ("Previous round", analysis.previous_round or "None"),
-        ("Tailored for outcome", analysis.outcome or "No: the full report"),
-        ("Late-on-track rule", "On" if analysis.late_on_track_rule else "Off"),
-        ("Average form rating", rating.average),
-        ("Form ratings given", rating.responses),
-        ("Previous average form rating", before.average if before else None),
-        ("Previous form ratings given", before.responses if before else None),
-    ]
-    for label, value in rows:
-        sheet.append([_bold(sheet, label), _value(sheet, value, False)])
-    sheet.append([])
-    sheet.append([text_cell(sheet, "The Figures sheet has every figure; the other sheets are the report's tables.")])
-
-
-def render_xlsx(document: Document, analysis: RoundAnalysis | None = None) -> bytes:
+def render_xlsx(document: Document) -> bytes:
     workbook = Workbook(write_only=True)
     taken: set[str] = set()
-    if analysis is not None:
-        _report_sheet(workbook, document, analysis)
-        _figures_sheet(workbook, analysis)
-        taken |= {"report", "figures"}
+    for table in document.workbook_first:
+        _write_tables(workbook, table.sheet or table.caption, [table], taken)
     sheets: dict[str, list[Table]] = {}
     for table in document.tables:
         sheets.setdefault(table.sheet or table.caption, []).append(table)

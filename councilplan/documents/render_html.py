@@ -1,4 +1,4 @@
-"""HTML: the report as a page in the app (inside the GOV.UK layout) and as one standalone file with its
+"""HTML: the document as a page in the app (inside the GOV.UK layout) and as one standalone file with its
 styles and charts inline, which is also what the PDF is printed from.
 
 The templates lay out the document's blocks and nothing else. All text is escaped by Django's templates;
@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
 from . import charts
-from .document import Block, Chart, Document, Table
+from .model import Block, Chart, Document, Table
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,10 @@ def items(document: Document, with_charts: bool = True) -> list[Item]:
 def render_html(document: Document, *, for_print: bool = False) -> str:
     """The standalone HTML file. `for_print`: the PDF's version (page numbers, page breaks honoured)."""
     return render_to_string(
-        "reports/report.html",
+        "documents/report.html",
         {"document": document, "items": items(document), "for_print": for_print},
     )
+
+
+def render_html_file(document: Document) -> bytes:
+    return render_html(document).encode("utf-8")

@@ -1,30 +1,17 @@
-"""One document model for every report format, and the builders that fill it.
+"""The round's analysis report: a document in seed 000's layout (the Q2 2019/20 report KCC published).
 
-A report is a list of plain blocks — headings, paragraphs with bold runs, bullet lists, tables, charts
-(always with their data table) and page breaks — so that HTML, PDF, Word and Excel lay out the same
-content and none of them decides what to say. The builders word the figures the analysis engine
-(`councilplan.analysis`) computed; they compute none themselves.
-
-`build_round_report` follows seed 000, the Q2 2019/20 report KCC published: title, report version,
-introduction, contact details, overview, the summary tables per outcome, then sections 1 to 9 with the
-seed's paragraph numbers, and a last section listing the data-quality flags. `build_scorecards` makes one
-page per activity.
+Title, report version, introduction, contact details, overview, the summary tables per outcome, then sections
+1 to 9 with the seed's paragraph numbers, and a last section listing the data-quality flags. The builder words
+the figures the analysis engine (`councilplan.analysis.monitoring`) computed; it computes none itself.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import ClassVar
 
-from councilplan.analysis.figures import (
-    Figure,
-    financial_year_name,
-    parse_round_label,
-    quarter_months,
-)
+from councilplan.analysis.figures import Figure, financial_year_name, parse_round_label, quarter_months
 from councilplan.analysis.monitoring import (
     ENDED_WITHOUT_DECISION,
     FLAG_KINDS,
@@ -34,9 +21,22 @@ from councilplan.analysis.monitoring import (
     ON_TRACK_WITH_LATER_DATE,
     RoundAnalysis,
 )
-from councilplan.analysis.records import Milestone, PlanData, Return
-from councilplan.analysis.report_extras import ReportExtras, status_histories
+from councilplan.analysis.report_extras import ReportExtras
 from councilplan.core import vocabularies as v
+from councilplan.documents.model import (
+    Block,
+    BulletList,
+    Chart,
+    Document,
+    Heading,
+    PageBreak,
+    Paragraph,
+    Run,
+    Series,
+    Table,
+)
+from councilplan.documents.words import bold, commentary_blocks, join_words, para, pc, plural, slug
+from councilplan.documents.words import long_date as long
 
 REPORT_TITLE = "Strategic Delivery Plan Monitoring – Analysis Report"
 # The sections the corporate team writes commentary for, in report order (reports.models.Commentary.Section).
@@ -54,143 +54,6 @@ COMMENTARY_SECTIONS = (
     "risk",
     "scorecards",
 )
-SCORECARDS_TITLE = "Strategic Delivery Plan Monitoring – Activity Scorecards"
-TICK = "✓"
-
-# --- the document model ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Run:
-    text: str
-    bold: bool = False
-
-
-@dataclass(frozen=True)
-class Heading:
-    kind: ClassVar[str] = "heading"
-    text: str
-    level: int  # 1: the document's title, 2: a part or section, 3: within a section
-    anchor: str = ""
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    """`style`: "" (body), "lead" (the quarter line under the title), "figure" (a headline figure, shown
-    large), "note" (a muted remark, e.g. that no commentary has been entered)."""
-
-    kind: ClassVar[str] = "paragraph"
-    runs: tuple[Run, ...]
-    number: str = ""  # the seed's paragraph number, e.g. "2.1"
-    style: str = ""
-
-    @property
-    def text(self) -> str:
-        return "".join(run.text for run in self.runs)
-
-
-@dataclass(frozen=True)
-class BulletList:
-    kind: ClassVar[str] = "bullets"
-    items: tuple[Paragraph, ...]
-
-
-Cell = str | int | float | bool | dt.date | None
-
-
-@dataclass(frozen=True)
-class CellView:
-    """A cell as the renderers show it. `kind`: text, number, tick (True), blank-tick (False), date, empty."""
-
-    text: str
-    kind: str
-    value: Cell
-
-
-@dataclass(frozen=True)
-class Table:
-    """A table with one header row. A bool cell is a tick (✓ or nothing); ints are numbers; dates are dates.
-
-    `numeric` and `ticks` name the columns (0-based) to align as numbers or ticks. `row_headers`: the
-    first column heads its row. `total_row`: the last row is a total. `sheet` is the Excel sheet the table
-    goes on (tables sharing a sheet are written one under the other)."""
-
-    kind: ClassVar[str] = "table"
-    caption: str
-    header: tuple[str, ...]
-    rows: tuple[tuple[Cell, ...], ...]
-    numeric: frozenset[int] = frozenset()
-    ticks: frozenset[int] = frozenset()
-    sheet: str = ""
-    row_headers: bool = False
-    total_row: bool = False
-
-    def column_kind(self, index: int) -> str:
-        if index in self.ticks:
-            return "tick"
-        if index in self.numeric:
-            return "number"
-        return "text"
-
-    @property
-    def header_cells(self) -> list[tuple[str, str]]:
-        return [(text, self.column_kind(i)) for i, text in enumerate(self.header)]
-
-    @property
-    def views(self) -> list[list[CellView]]:
-        return [[cell_view(value) for value in row] for row in self.rows]
-
-
-@dataclass(frozen=True)
-class Series:
-    name: str
-    values: tuple[int | float, ...]
-    role: str = "current"  # "previous" (blue), "current" (red), "other" (grey)
-
-
-@dataclass(frozen=True)
-class Chart:
-    """A bar chart. Every format shows `table`, the same numbers, next to it (for screen readers and for
-    anyone printing in black and white)."""
-
-    kind: ClassVar[str] = "chart"
-    key: str
-    title: str
-    categories: tuple[str, ...]
-    series: tuple[Series, ...]
-    alt: str
-    table: Table
-    value_label: str = "Activities"
-
-
-@dataclass(frozen=True)
-class PageBreak:
-    kind: ClassVar[str] = "pagebreak"
-
-
-Block = Heading | Paragraph | BulletList | Table | Chart | PageBreak
-
-
-@dataclass(frozen=True)
-class Document:
-    title: str
-    blocks: tuple[Block, ...]
-    file_stem: str  # a file name without extension, e.g. "sdp-monitoring-2019-20-Q2"
-    subject: str = ""  # one line for document properties: plan, round and version
-    # The corporate team's commentary as entered, (section, text), in report order: Excel lists it on a sheet
-    # of its own, since its sheets are tables.
-    commentary: tuple[tuple[str, str], ...] = ()
-
-    @property
-    def tables(self) -> list[Table]:
-        """Every table, charts' data tables included, in document order."""
-        found: list[Table] = []
-        for block in self.blocks:
-            if isinstance(block, Table):
-                found.append(block)
-            elif isinstance(block, Chart):
-                found.append(block.table)
-        return found
 
 
 @dataclass(frozen=True)
@@ -203,113 +66,6 @@ class ReportMeta:
     closes_at: dt.date | None = None
     published: bool = True
     outcome_number: int | None = None  # the tailored outcome's place in the plan (1-based)
-
-
-# Characters XML 1.0 cannot hold (C0 controls other than tab and line breaks, unpaired surrogates,
-# U+FFFE/U+FFFF). Word and Excel files are XML: such a character in a return's text would make python-docx
-# or openpyxl refuse to write the file, so those renderers drop them.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def xml_safe(text: str) -> str:
-    return _NOT_XML.sub("", text)
-
-
-def format_date(value: dt.date) -> str:
-    """Dates in tables as the seed prints them: 01/04/2020."""
-    return value.strftime("%d/%m/%Y")
-
-
-def cell_view(value: Cell) -> CellView:
-    if value is None:
-        return CellView("", "empty", None)
-    if value is True:
-        return CellView(TICK, "tick", True)
-    if value is False:
-        return CellView("", "blank-tick", False)
-    if isinstance(value, int | float):
-        return CellView(str(value), "number", value)
-    if isinstance(value, dt.date):
-        return CellView(format_date(value), "date", value)
-    return CellView(str(value), "text", value)
-
-
-# --- small helpers --------------------------------------------------------------------------------------
-
-
-def bold(text: str) -> Run:
-    return Run(text, bold=True)
-
-
-def para(*parts: str | Run, number: str = "", style: str = "") -> Paragraph:
-    runs = tuple(Run(p) if isinstance(p, str) else p for p in parts if (p.text if isinstance(p, Run) else p))
-    return Paragraph(runs, number=number, style=style)
-
-
-_BOLD = re.compile(r"\*\*(.+?)\*\*")
-_BULLET = re.compile(r"^\s*(?:[-*•])\s+")
-
-
-def inline_runs(text: str) -> tuple[Run, ...]:
-    """Commentary's one piece of markup: **bold**. Everything else is text, shown as typed."""
-    runs: list[Run] = []
-    position = 0
-    for match in _BOLD.finditer(text):
-        if match.start() > position:
-            runs.append(Run(text[position : match.start()]))
-        runs.append(Run(match.group(1), bold=True))
-        position = match.end()
-    if position < len(text):
-        runs.append(Run(text[position:]))
-    return tuple(runs)
-
-
-def commentary_blocks(text: str) -> list[Block]:
-    """The corporate team's text as paragraphs and bullet lists: each line is a paragraph, and lines
-    starting with "- ", "* " or "• " make a bullet list. (No HTML, no other markup: it is shown as typed.)"""
-    blocks: list[Block] = []
-    bullets: list[Paragraph] = []
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        if not line.strip():
-            if bullets:
-                blocks.append(BulletList(tuple(bullets)))
-                bullets = []
-            continue
-        if _BULLET.match(line):
-            bullets.append(Paragraph(inline_runs(_BULLET.sub("", line, count=1).strip())))
-            continue
-        if bullets:
-            blocks.append(BulletList(tuple(bullets)))
-            bullets = []
-        blocks.append(Paragraph(inline_runs(line.strip())))
-    if bullets:
-        blocks.append(BulletList(tuple(bullets)))
-    return blocks
-
-
-def text_blocks(text: str, style: str = "") -> list[Paragraph]:
-    """A lead officer's free text, one paragraph per line, with no markup at all."""
-    lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    return [Paragraph((Run(line),), style=style) for line in lines if line]
-
-
-def pc(figure: Figure) -> str:
-    """ "81% (64)", as the seed writes a figure."""
-    if figure.percent is None:
-        return f"{figure.count}"
-    return f"{figure.percent}% ({figure.count})"
-
-
-def plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
-def join_words(items: Sequence[str]) -> str:
-    """ "a, b and c"."""
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 # How the report says "n activities have this status", singular and plural (seed 000 §2.1's wording).
@@ -329,13 +85,6 @@ def status_phrase(code: str, count: int, label: str) -> str:
     """ "10 require remedial action", "1 requires remedial action"; an organisation's own status by its label."""
     one, many = STATUS_PHRASES.get(code, (f"reports ‘{label}’", f"report ‘{label}’"))
     return f"{count} {one if count == 1 else many}"
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
-# --- the round report -----------------------------------------------------------------------------------
 
 
 class _Report:
@@ -1236,11 +985,6 @@ class _Report:
         )
 
 
-def long(value: dt.date) -> str:
-    """ "30 August 2019"."""
-    return f"{value.day} {value.strftime('%B %Y')}"
-
-
 def report_file_stem(analysis: RoundAnalysis, what: str = "report") -> str:
     stem = f"sdp-monitoring-{what}-{analysis.round.replace(' ', '-')}"
     if analysis.outcome:
@@ -1282,227 +1026,46 @@ def build_round_report(
         report_file_stem(analysis),
         subject,
         commentary=tuple((section, text) for section, text in report.commentary_in_order()),
+        workbook_first=(about_table(analysis), figures_table(analysis)),
     )
 
 
-# --- scorecards -----------------------------------------------------------------------------------------
-
-
-def _milestone_text(milestone: Milestone) -> str:
-    parts = []
-    if milestone.date is not None:
-        parts.append(format_date(milestone.date) + (" (estimated)" if milestone.estimated else ""))
-    if milestone.text.strip():
-        parts.append(milestone.text.strip())
-    return " – ".join(parts)
-
-
-def _scorecard(
-    analysis: RoundAnalysis,
-    activity,
-    ret: Return | None,
-    history: list[tuple[str, str | None]],
-    flags: list,
-    top: int = 2,
-) -> list[Block]:
-    """One activity's scorecard. `top`: the level of its heading (1 when it is a page of its own)."""
-    vocab = analysis.vocab
-    label = vocab.label
-    quarter = analysis.round.split()[-1]
-    blocks: list[Block] = [Heading(f"{activity.ref}. {activity.title}", top, f"activity-{slug(activity.ref)}")]
-    sub = top + 1
-    details: list[tuple[Cell, ...]] = [
-        ("Outcome", activity.outcome),
-        ("Activity type", label(v.ACTIVITY_TYPE, activity.activity_type)),
-        ("Directorate", activity.directorate or "Not recorded"),
-        ("Lead officer", activity.lead_officer or "Not recorded"),
-        ("Start date", activity.start_date),
-        ("Original end date", activity.end_date),
+def about_table(analysis: RoundAnalysis) -> Table:
+    """The workbook's "Report" sheet: what the workbook is."""
+    rating, before = analysis.form_rating, analysis.previous_form_rating
+    rows: list[tuple] = [
+        ("Report", REPORT_TITLE),
+        ("Plan", analysis.plan),
+        ("Round", analysis.round),
+        ("Previous round", analysis.previous_round or "None"),
+        ("Tailored for outcome", analysis.outcome or "No: the full report"),
+        ("Late-on-track rule", "On" if analysis.late_on_track_rule else "Off"),
+        ("Average form rating", rating.average),
+        ("Form ratings given", rating.responses),
+        ("Previous average form rating", before.average if before else None),
+        ("Previous form ratings given", before.responses if before else None),
+        (),
+        ("The Figures sheet has every figure; the other sheets are the report's tables.",),
     ]
-    if ret is not None:
-        details += [
-            ("Delivery status", analysis.status_label(history[-1][1] if history else ret.delivery_status)),
-            ("Revised end date", ret.new_end_date),
-            ("Revised ‘Go Live’ date", ret.new_go_live_date),
-        ]
-        if ret.date_change_reason.strip():
-            factor = {"internal": " (internal factors)", "external": " (external factors)"}.get(
-                ret.date_change_factor, ""
-            )
-            details.append(("Reason for the date change", ret.date_change_reason.strip() + factor))
-        if ret.project_status != v.ACTIVE:
-            details.append(("Project status", label(v.PROJECT_STATUS, ret.project_status)))
-            details.append(("Reason", ret.status_reason.strip() or "Not given"))
-            details.append(
-                (
-                    "Stays in monitoring",
-                    {True: "Yes", False: "No"}.get(ret.remain_in_monitoring, "No decision recorded"),
-                )
-            )
-    blocks.append(
-        Table(
-            f"{activity.ref}: activity details",
-            ("Detail", "Answer"),
-            tuple(details),
-            sheet="Scorecards",
-            row_headers=True,
-        )
-    )
-    blocks.append(
-        Table(
-            f"{activity.ref}: delivery status in every round",
-            ("Round", "Delivery status"),
-            tuple((rnd, analysis.status_label(status) if status else "No return") for rnd, status in history),
-            sheet="Scorecards",
-            row_headers=True,
-        )
-    )
-    if ret is None:
-        blocks.append(para(f"No return was submitted for {quarter}.", style="note"))
-        blocks.append(PageBreak())
-        return blocks
+    return Table("Report", (), tuple(rows), sheet="Report", row_headers=True)
 
-    if ret.previous_issues_resolution.strip():
-        blocks.append(Heading("How the previous round’s issues were resolved", sub))
-        blocks.extend(text_blocks(ret.previous_issues_resolution))
-    blocks.append(Heading("Description of progress", sub))
-    blocks.extend(text_blocks(ret.progress) or [para("No description given.", style="note")])
 
-    milestones = [
-        (label(v.MILESTONE_TYPE, code), _milestone_text(m))
-        for code in [*vocab.codes(v.MILESTONE_TYPE), *ret.milestones]
-        if (m := ret.milestones.get(code)) is not None and _milestone_text(m)
-    ]
-    milestones = list(dict.fromkeys(milestones))
-    blocks.append(Heading("Key milestones", sub))
-    if milestones:
-        blocks.append(
-            Table(
-                f"{activity.ref}: key milestones",
-                ("Milestone", "Date or estimate"),
-                tuple(milestones),
-                sheet="Scorecards",
-                row_headers=True,
+def figures_table(analysis: RoundAnalysis) -> Table:
+    """The workbook's "Figures" sheet: every figure of the analysis, this round and the previous one."""
+    previous = analysis.previous_figures or {}
+    rows = []
+    for key, figure in analysis.figures.items():
+        before = previous.get(key)
+        rows.append(
+            (
+                key,
+                figure.count,
+                figure.of,
+                figure.percent,
+                before.count if before else None,
+                before.of if before else None,
+                before.percent if before else None,
             )
         )
-    else:
-        blocks.append(para("No milestones identified.", style="note"))
-
-    if ret.delivery_status in v.NOT_ON_TRACK:
-        blocks.append(Heading("Issues", sub))
-        themes = "; ".join(label(v.ISSUE_THEME, c) for c in ret.issues) or "None named"
-        blocks.append(para(bold("Themes: "), themes))
-        blocks.extend(text_blocks(ret.issue_detail))
-        blocks.append(Heading("Mitigating actions or escalations", sub))
-        blocks.append(para("In place: " + ("Yes" if ret.mitigations else "No")))
-        blocks.extend(text_blocks(ret.mitigation_detail))
-        blocks.append(Heading("Risk registers", sub))
-        levels = [label(v.RISK_REGISTER_LEVEL, c) for c in ret.risk_registers]
-        blocks.append(
-            para("Recorded on: " + join_words(levels) if levels else "The issues are not recorded on a risk register.")
-        )
-
-    blocks.append(Heading("Governance", sub))
-    boards = vocab.terms.get(v.BOARD, ())
-    known = {t.code for t in boards}
-    rows = [(t.label, t.code in ret.reported_to, t.code in ret.expected_to_report_to) for t in boards]
-    rows += [
-        (c, c in ret.reported_to, c in ret.expected_to_report_to)
-        for c in dict.fromkeys([*ret.reported_to, *ret.expected_to_report_to])
-        if c not in known
-    ]
-    previous = analysis.previous_quarter
-    blocks.append(
-        Table(
-            f"{activity.ref}: governance",
-            ("Board", f"Reported since {previous}" if previous else "Reported to", "Expected to report to"),
-            tuple(rows),
-            ticks=frozenset({1, 2}),
-            sheet="Scorecards",
-            row_headers=True,
-        )
-    )
-    if any(b in ret.expected_to_report_to for b in (t.code for t in boards if t.group == "informal_governance")):
-        blocks.append(
-            para(
-                "Scheduled item on the informal governance forward plan: "
-                + ("Yes" if ret.forward_plan_scheduled else "No")
-            )
-        )
-    if flags:
-        blocks.append(Heading("Data-quality checks", sub))
-        blocks.append(BulletList(tuple(para(fl.message) for fl in flags)))
-    blocks.append(PageBreak())
-    return blocks
-
-
-def build_scorecards(
-    plan: PlanData,
-    analysis: RoundAnalysis,
-    meta: ReportMeta | None = None,
-    refs: Sequence[str] | None = None,
-) -> Document:
-    """One scorecard (a page) per activity in the round's scope, in activity number order; `refs` to limit
-    it to some of them (the web page of one scorecard)."""
-    meta = meta or ReportMeta()
-    wanted = list(analysis.scope if refs is None else [r for r in analysis.scope if r in set(refs)])
-    activities = {a.ref: a for a in plan.activities}
-    index = next(i for i, r in enumerate(plan.rounds) if r.label == analysis.round)
-    in_scope = set(wanted)
-    returns = {r.ref: r for r in plan.rounds[index].returns if r.ref in in_scope}
-    histories = status_histories(plan, wanted, analysis.round, late_on_track_rule=analysis.late_on_track_rule)
-    flags: dict[str, list] = {}
-    for flag in analysis.data_quality:
-        flags.setdefault(flag.ref, []).append(flag)
-    parsed = parse_round_label(analysis.round)
-    blocks: list[Block] = []
-    if refs is None:
-        blocks.append(Heading(SCORECARDS_TITLE, 1, "report-title"))
-        blocks.append(para(f"Quarter {parsed.quarter}: {quarter_months(analysis.round)}", style="lead"))
-        if analysis.outcome:
-            blocks.append(para("Tailored version for ", bold(analysis.outcome), style="lead"))
-        if meta.report_version:
-            blocks.append(para(f"Report version: {meta.report_version}"))
-        blocks.append(
-            para(
-                f"One scorecard for each of the {len(wanted)} activities in monitoring in {analysis.round}, "
-                "in activity number order."
-            )
-        )
-        blocks.append(PageBreak())
-    for ref in wanted:
-        blocks.extend(
-            _scorecard(
-                analysis,
-                activities[ref],
-                returns.get(ref),
-                histories.get(ref, []),
-                flags.get(ref, []),
-                top=2 if refs is None else 1,
-            )
-        )
-    if blocks and isinstance(blocks[-1], PageBreak):
-        blocks.pop()
-    return Document(
-        SCORECARDS_TITLE, tuple(blocks), report_file_stem(analysis, "scorecards"), f"{analysis.plan} – {analysis.round}"
-    )
-
-
-__all__ = [
-    "Block",
-    "BulletList",
-    "CellView",
-    "Chart",
-    "Document",
-    "Heading",
-    "PageBreak",
-    "Paragraph",
-    "ReportMeta",
-    "Run",
-    "Series",
-    "Table",
-    "build_round_report",
-    "build_scorecards",
-    "commentary_blocks",
-    "xml_safe",
-]
+    header = ("figure", "count", "of", "percent", "previous count", "previous of", "previous percent")
+    return Table("Figures", header, tuple(rows), numeric=frozenset(range(1, 7)), sheet="Figures")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 import logging
 
-from .document import Document
+from .model import Document
 from .render_html import render_html
 
 # WeasyPrint warns about every CSS property it does not support; those warnings say nothing about the

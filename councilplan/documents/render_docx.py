@@ -22,7 +22,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph as WordParagraph
 
 from . import charts
-from .document import BulletList, Chart, Document, Heading, PageBreak, Paragraph, Table, cell_view, xml_safe
+from .model import BulletList, Chart, Document, Heading, PageBreak, Paragraph, Table, cell_view, xml_safe
 from .render_html import column_widths
 
 TEXT_WIDTH_TWIPS = 9638  # A4 with 2 cm margins: 17 cm

@@ -1,5 +1,9 @@
-"""The report's charts: matplotlib, drawn from a document `Chart` and nothing else, as SVG (HTML and PDF)
+"""The documents' charts: matplotlib, drawn from a document `Chart` and nothing else, as SVG (HTML and PDF)
 or PNG (Word).
+
+Each kind of chart is a `Chart` subclass with a drawing function registered for it (`draws`): bar charts are
+drawn here; a system with a chart of its own (performance's lines against target and floor) registers its
+drawer beside its chart class, and every renderer draws it.
 
 Readable in black and white and by people who do not see colour: the previous round is blue hatched one way,
 this round solid red (as in seed 000), anything else grey hatched the other way, and every bar carries its
@@ -16,10 +20,33 @@ import matplotlib
 
 matplotlib.use("Agg")  # no display: before anything imports pyplot
 
+from collections.abc import Callable  # noqa: E402
+
 from matplotlib import rc_context  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from .document import Chart  # noqa: E402
+from .model import Chart  # noqa: E402
+
+_DRAWERS: dict[type, Callable[[Chart], Figure]] = {}
+
+
+def draws(kind: type) -> Callable:
+    """Register the decorated function as the drawer of charts of class `kind` (and its subclasses)."""
+
+    def register(function: Callable[[Chart], Figure]) -> Callable[[Chart], Figure]:
+        _DRAWERS[kind] = function
+        return function
+
+    return register
+
+
+def figure(chart: Chart) -> Figure:
+    """The chart drawn by the drawer of its class (the nearest registered class it derives from)."""
+    for kind in type(chart).__mro__:
+        if kind in _DRAWERS:
+            return _DRAWERS[kind](chart)
+    raise TypeError(f"no drawer is registered for {type(chart).__name__}")
+
 
 STYLE = {
     "previous": {"color": "#1d70b8", "hatch": "///"},
@@ -41,22 +68,23 @@ RC = {
 WIDTH_INCHES = 6.3  # A4 text width with 2 cm margins
 
 
-def _figure(chart: Chart) -> Figure:
+@draws(Chart)
+def bar_chart(chart: Chart) -> Figure:
     categories = [textwrap.fill(c, 30) for c in chart.categories]
     series = chart.series
     n, s = len(categories), max(len(series), 1)
     lines = sum(c.count("\n") + 1 for c in categories)
     height = max(2.0, 0.62 + 0.2 * n * s + 0.08 * lines)
-    figure = Figure(figsize=(WIDTH_INCHES, height))
+    fig = Figure(figsize=(WIDTH_INCHES, height))
     # Margins worked out from the labels rather than by matplotlib's constrained layout, which takes most
     # of the time of drawing a chart: about 0.07 inch per character of a 9-point label.
     widest = max((len(line) for c in categories for line in c.split("\n")), default=1)
     left = min(0.5, (0.07 * widest + 0.2) / WIDTH_INCHES)
     legend = 0.35 if len(series) > 1 else 0.0  # room above the bars for the key
     height += legend
-    figure.set_size_inches(WIDTH_INCHES, height)
-    figure.subplots_adjust(left=left, right=0.97, bottom=0.5 / height, top=1 - (0.12 + legend) / height)
-    ax = figure.add_subplot()
+    fig.set_size_inches(WIDTH_INCHES, height)
+    fig.subplots_adjust(left=left, right=0.97, bottom=0.5 / height, top=1 - (0.12 + legend) / height)
+    ax = fig.add_subplot()
     bar = 0.8 / s
     top = max((value for item in series for value in item.values), default=0) or 1
     for i, item in enumerate(series):
@@ -84,13 +112,13 @@ def _figure(chart: Chart) -> Figure:
     if len(series) > 1:
         # Above the bars, so that it never hides one.
         ax.legend(loc="lower left", bbox_to_anchor=(0, 1.01), ncols=len(series), frameon=False, fontsize=8)
-    return figure
+    return fig
 
 
 def png(chart: Chart, dpi: int = 150) -> bytes:
     with rc_context(RC):
         buffer = io.BytesIO()
-        _figure(chart).savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+        figure(chart).savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
     return buffer.getvalue()
 
 
@@ -105,7 +133,7 @@ def svg(chart: Chart, prefix: str = "") -> str:
     The text in it comes from the chart's labels, which matplotlib escapes as XML."""
     with rc_context(RC):
         buffer = io.StringIO()
-        _figure(chart).savefig(
+        figure(chart).savefig(
             buffer, format="svg", metadata={"Date": None, "Creator": None, "Format": None, "Type": None}
         )
     text = buffer.getvalue()
