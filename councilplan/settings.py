@@ -77,6 +77,9 @@ INSTALLED_APPS = [
     "councilplan.reports",
     "councilplan.performance",
     "councilplan.risks",
+    # The top floor: what joins the systems (home, public pages, menu) and the sample data.
+    "councilplan.site",
+    "councilplan.sample",
 ]
 
 MIDDLEWARE = [
@@ -112,7 +115,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "councilplan.core.context_processors.navigation",
+                "councilplan.site.context_processors.navigation",
             ],
         },
     },

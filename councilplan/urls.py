@@ -17,6 +17,7 @@ urlpatterns = [
     path("risks/", include("councilplan.risks.urls")),
     path("performance/", include("councilplan.performance.urls")),
     path("plan/", include("councilplan.planning.urls")),
-    path("public/", include("councilplan.core.urls_public")),  # no sign-in: published, never exempt
+    path("public/", include("councilplan.site.urls_public")),  # no sign-in: published, never exempt
     path("", include("councilplan.core.urls")),
+    path("", include("councilplan.site.urls")),
 ]

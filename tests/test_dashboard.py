@@ -10,11 +10,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from councilplan.core.dashboard import build_dashboard
 from councilplan.core.models import Directorate, Outcome, User
 from councilplan.monitoring import services
 from councilplan.monitoring.models import Return, Round
 from councilplan.plan.models import Activity, Plan
+from councilplan.site.dashboard import build_dashboard
 
 pytestmark = pytest.mark.django_db
 

@@ -28,7 +28,8 @@ def _migrate(targets):
     return executor.loader.project_state([t for t in targets if t[1] is not None]).apps
 
 
-@pytest.mark.django_db(transaction=True)
+# Serialized rollback, as the other transactional tests: the next one finds the content types it expects.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_plans_activities_and_history_survive_the_move():
     old = _migrate(BEFORE_THE_MOVE)
     Plan = old.get_model("planning", "Plan")

@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from planning_support import answers, make_cycle, person
 
-from councilplan.core import permissions
 from councilplan.core.models import User
+from councilplan.planning import permissions
 from councilplan.planning import services as cycle_services
 
 

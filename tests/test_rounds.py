@@ -8,10 +8,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from councilplan.core.models import User
-from councilplan.core.permissions import can_edit_return
 from councilplan.monitoring import services
 from councilplan.monitoring.forms_rounds import RoundForm, parse_time
 from councilplan.monitoring.models import Return, Round
+from councilplan.monitoring.permissions import can_edit_return
 from councilplan.monitoring.services import RoundStateError
 
 pytestmark = pytest.mark.django_db

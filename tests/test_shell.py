@@ -10,8 +10,8 @@ from django.contrib.messages.storage.base import Message
 from django.template.loader import render_to_string
 from django.test import Client
 
-from councilplan.core import context_processors
 from councilplan.core.models import User
+from councilplan.site import context_processors
 
 
 def make_user(username: str, role: str = User.Role.LEAD_OFFICER, **fields) -> User:
@@ -89,8 +89,8 @@ def test_navigation_marks_the_current_page(client):
 def test_navigation_leaves_out_pages_that_do_not_exist_yet(monkeypatch):
     monkeypatch.setattr(
         context_processors,
-        "NAVIGATION",
-        [
+        "navigation_entries",
+        lambda: [
             ("Dashboard", "home", context_processors._everyone),
             ("Nowhere", "no-such:page", context_processors._everyone),
         ],

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Directorate, Outcome, SingleSignOnIdentity, User, VocabularyTerm
+from .models import Directorate, Outcome, SingleSignOnIdentity, Team, User, VocabularyTerm
 
 
 @admin.register(VocabularyTerm)
@@ -50,3 +50,15 @@ class SingleSignOnIdentityAdmin(admin.ModelAdmin):
     list_display = ["user", "issuer", "subject", "linked_at"]
     search_fields = ["user__username", "user__name", "subject"]
     readonly_fields = ["user", "issuer", "subject", "linked_at"]
+
+
+@admin.register(Team)
+class TeamAdmin(SimpleHistoryAdmin):
+    """The teams each system's rules name (made on migrate): an administrator sets who is in them."""
+
+    list_display = ["name", "code"]
+    search_fields = ["name", "code"]
+    filter_horizontal = ["members"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["code"] if obj else []  # the systems' permissions use the code

@@ -1,5 +1,6 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
 from . import vocabularies
@@ -100,6 +101,31 @@ class User(AbstractUser):
     @property
     def is_administrator(self) -> bool:
         return self.role == self.Role.ADMINISTRATOR or self.is_superuser
+
+    @cached_property
+    def team_codes(self) -> frozenset[str]:
+        """The codes of the teams this person is in (read once per request: `request.user` is new each time)."""
+        if self.pk is None:
+            return frozenset()
+        return frozenset(self.teams.values_list("code", flat=True))
+
+
+class Team(models.Model):
+    """A team a system's rules speak of: the finance team, the assurance team, democratic services, customer
+    care. Systems declare theirs (`core.systems.TeamSpec`) and they are made on migrate; administrators name
+    the members. The code is fixed: permissions use it."""
+
+    code = models.SlugField(max_length=60, unique=True, help_text="Fixed: the rules of the system use it.")
+    name = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    members = models.ManyToManyField(User, blank=True, related_name="teams")
+    history = HistoricalRecords(m2m_fields=[members])
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
 
 
 class SignInFailure(models.Model):

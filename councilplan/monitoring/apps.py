@@ -1,6 +1,14 @@
-from django.apps import AppConfig
+from councilplan.core import systems
+from councilplan.core.systems import NavigationEntry
 
 
-class MonitoringConfig(AppConfig):
+class MonitoringConfig(systems.SystemConfig):
+    """The quarterly monitoring rounds and their returns."""
+
     name = "councilplan.monitoring"
     label = "monitoring"
+    verbose_name = "Monitoring"
+    navigation = (
+        NavigationEntry("My returns", "monitoring:my_returns", "permissions:fills_in_returns", order=10),
+        NavigationEntry("Rounds", "rounds:index", "permissions:can_run_rounds", order=20),
+    )

@@ -460,7 +460,7 @@ def my_returns(user) -> list[MyRound]:
     """
     from django.db.models import Q
 
-    from councilplan.core import permissions
+    from . import permissions  # it reads the models, which import nothing of ours above
 
     if not user.is_authenticated:
         return []

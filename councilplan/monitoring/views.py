@@ -14,11 +14,12 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
-from councilplan.core import pending, permissions
+from councilplan.core import pending
 from councilplan.core import vocabularies as v
 from councilplan.core.selectors import get_vocabularies
+from councilplan.plan.permissions import completes_returns_for
 
-from . import selectors, services
+from . import permissions, selectors, services
 from .forms import ReturnForm
 from .models import Return
 from .rules import answer_differences, describe_time
@@ -44,7 +45,7 @@ def return_form(request, round_id: int, activity_id: int):
     round_, activity = found
     user = request.user
     ret = selectors.find_return(round_, activity)
-    if not permissions.completes_returns_for(user, activity):
+    if not completes_returns_for(user, activity):
         # The corporate team (or a reader of the directorate) following a link here reads the return instead.
         if request.method == "GET" and ret is not None and permissions.can_view_return(user, ret):
             return redirect("monitoring:return_detail", ret.pk)

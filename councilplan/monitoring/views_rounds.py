@@ -20,12 +20,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_http_methods, require_safe
 
-from councilplan.core.permissions import can_run_rounds
 from councilplan.plan.models import Activity, Plan
 
 from . import selectors, services
 from .forms_rounds import RoundForm, TrackerFilterForm, WindowForm
 from .models import Round
+from .permissions import can_run_rounds
 from .reminders import ReminderError, send_reminders, who_to_remind
 from .templatetags.round_tags import when
 

@@ -1,7 +1,13 @@
-from django.apps import AppConfig
+from councilplan.core import systems
+from councilplan.core.systems import NavigationEntry
 
 
-class PerformanceConfig(AppConfig):
+class PerformanceConfig(systems.SystemConfig):
+    """KPIs: targets, floor standards, results, RAG and direction, the dashboards and the quarterly report."""
+
     name = "councilplan.performance"
     label = "performance"
     verbose_name = "Performance (KPIs)"
+    navigation = (NavigationEntry("Performance", "performance:index", "permissions:can_read_performance", order=40),)
+    sample = "sample:load_sample"
+    sample_order = 30

@@ -9,15 +9,15 @@
 
 from __future__ import annotations
 
-from councilplan.core.permissions import is_corporate
+from councilplan.core.permissions import is_corporate, signed_in
 
 
 def can_read_performance(user) -> bool:
-    return bool(user.is_authenticated and user.is_active)
+    return signed_in(user)
 
 
 def can_enter_result(user, indicator) -> bool:
-    if not (user.is_authenticated and user.is_active):
+    if not signed_in(user):
         return False
     return is_corporate(user) or (indicator.owner_id is not None and indicator.owner_id == user.id)
 

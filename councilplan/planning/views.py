@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
 
 from councilplan.analysis import planning as analysis
-from councilplan.core import permissions
 from councilplan.core import vocabularies as v
+from councilplan.core.permissions import can_see_exempt
 from councilplan.core.selectors import get_vocabularies
 from councilplan.documents.formats import Output
 from councilplan.documents.http import file_response
@@ -23,7 +23,7 @@ from councilplan.documents.render_html import items as document_items
 from councilplan.documents.words import slug
 from councilplan.plan.models import Plan
 
-from . import choices, selectors
+from . import choices, permissions, selectors
 from . import services as cycle_services
 from .documents import (
     CONTENT_TYPES,
@@ -717,7 +717,7 @@ def plan_document(request, pk: int, version: str):
     if version not in VERSIONS:
         raise Http404
     found = get_object_or_404(Plan, pk=pk)
-    document = build_plan_document(selectors.plan_data(found, permissions.can_see_exempt(request.user)), version)
+    document = build_plan_document(selectors.plan_data(found, can_see_exempt(request.user)), version)
     return render(
         request,
         "planning/document.html",
@@ -740,5 +740,5 @@ def plan_download(request, pk: int, version: str, fmt: str):
     if version not in VERSIONS or fmt not in FORMATS:
         raise Http404
     found = get_object_or_404(Plan, pk=pk)
-    document = build_plan_document(selectors.plan_data(found, permissions.can_see_exempt(request.user)), version)
+    document = build_plan_document(selectors.plan_data(found, can_see_exempt(request.user)), version)
     return _download(render_document(document, fmt), document.file_stem, fmt)

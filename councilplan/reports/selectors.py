@@ -14,12 +14,12 @@ from councilplan.analysis.monitoring import RoundAnalysis, analyse_round
 from councilplan.analysis.records import PlanData, Vocabularies
 from councilplan.analysis.report_extras import ReportExtras, report_extras
 from councilplan.core.models import Outcome
-from councilplan.core.permissions import can_read_round
 from councilplan.core.selectors import get_vocabularies
 from councilplan.monitoring.models import Return, Round
 from councilplan.monitoring.selectors import RECORD_FIELDS, activity_records, to_record
 
 from .models import Commentary
+from .permissions import can_read_report
 from .round_report import ReportMeta
 
 
@@ -38,7 +38,7 @@ class ReportInputs:
 def readable_rounds(user) -> list[Round]:
     """The rounds whose reports `user` may read, newest first within each plan (one query)."""
     rounds = Round.objects.select_related("plan").order_by("plan__name", "-label")
-    return [r for r in rounds if can_read_round(user, r)]
+    return [r for r in rounds if can_read_report(user, r)]
 
 
 def get_round(round_id: int) -> Round | None:

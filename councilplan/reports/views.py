@@ -16,7 +16,7 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods, require_safe
 
 from councilplan.core.models import Outcome
-from councilplan.core.permissions import can_read_round, can_see_exempt, is_corporate
+from councilplan.core.permissions import can_see_exempt
 from councilplan.documents.http import file_response
 from councilplan.documents.render_html import items
 from councilplan.monitoring.models import Round
@@ -24,6 +24,7 @@ from councilplan.monitoring.models import Round
 from . import selectors
 from .forms import CommentaryForm
 from .output import FORMAT_NAMES, FORMATS, SCORECARD_FORMATS, UnknownFormat, produce, report_document
+from .permissions import can_read_report, can_write_commentary
 from .scorecards import build_scorecards
 from .services import CommentaryConflict, save_commentary
 
@@ -32,7 +33,7 @@ def _readable_round(request, round_id: int) -> Round:
     round_ = selectors.get_round(round_id)
     if round_ is None:
         raise Http404("There is no such round.")
-    if not can_read_round(request.user, round_):
+    if not can_read_report(request.user, round_):
         raise PermissionDenied
     return round_
 
@@ -81,7 +82,7 @@ def round_report(request, round_id: int):
         "downloads": downloads,
         "scorecard_downloads": scorecard_downloads,
         "query": query,
-        "may_edit_commentary": is_corporate(request.user),
+        "may_edit_commentary": can_write_commentary(request.user),
         "flags": len(inputs.analysis.data_quality),
     }
     return render(request, "reports/round.html", context)
@@ -113,7 +114,7 @@ def commentary(request, round_id: int):
     round_ = selectors.get_round(round_id)
     if round_ is None:
         raise Http404("There is no such round.")
-    if not is_corporate(request.user):
+    if not can_write_commentary(request.user):
         raise PermissionDenied
     outcome = _outcome(request, round_)
     if request.method == "POST":

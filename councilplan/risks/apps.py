@@ -1,7 +1,13 @@
-from django.apps import AppConfig
+from councilplan.core import systems
+from councilplan.core.systems import NavigationEntry
 
 
-class RisksConfig(AppConfig):
+class RisksConfig(systems.SystemConfig):
+    """Risk registers: risks, controls, actions, reviews, escalation."""
+
     name = "councilplan.risks"
     label = "risks"
     verbose_name = "Risk registers"
+    navigation = (NavigationEntry("Risks", "risks:index", "permissions:can_read_risks", order=50),)
+    sample = "sample:load_sample"
+    sample_order = 20

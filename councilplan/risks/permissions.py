@@ -12,15 +12,12 @@
 
 from __future__ import annotations
 
-from councilplan.core.permissions import can_edit_return, is_corporate
-
-
-def _signed_in(user) -> bool:
-    return bool(user.is_authenticated and user.is_active)
+from councilplan.core.permissions import is_corporate, signed_in
+from councilplan.monitoring.permissions import can_edit_return
 
 
 def can_read_risks(user) -> bool:
-    return _signed_in(user)
+    return signed_in(user)
 
 
 def can_manage_risks(user) -> bool:
@@ -31,7 +28,7 @@ def can_manage_risks(user) -> bool:
 def can_update_risk(user, owner_user_ids) -> bool:
     """Details, reviews, controls, actions and links of one risk: the corporate team or its owners.
     `owner_user_ids`: the risk's owner users' ids (a RiskRecord's `owner_user_ids`)."""
-    if not _signed_in(user):
+    if not signed_in(user):
         return False
     return is_corporate(user) or user.pk in owner_user_ids
 

@@ -17,10 +17,11 @@ from django.utils.safestring import SafeString, mark_safe
 
 from councilplan.analysis.monitoring import delivery_trend
 from councilplan.core import vocabularies as v
-from councilplan.core.permissions import can_run_rounds, can_see_exempt
+from councilplan.core.permissions import can_see_exempt
 from councilplan.documents import charts
 from councilplan.documents.model import Chart, Paragraph, Series, Table
 from councilplan.monitoring.models import Round
+from councilplan.monitoring.permissions import can_run_rounds
 from councilplan.monitoring.selectors import StateCounts, latest_published_round, open_rounds, round_tracker
 from councilplan.reports.round_report import build_round_report
 from councilplan.reports.selectors import ReportInputs, report_inputs

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from councilplan.core import public
+from councilplan.site import public
 
 app_name = "public"
 

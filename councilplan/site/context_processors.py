@@ -1,15 +1,20 @@
 """Template context for every page: the organisation's name and the service navigation.
 
 The navigation is a list of plain dicts (`label`, `url`, `current`: this very page, `active`: a page in that
-section), built per request from `NAVIGATION`.
-An entry appears only when its URL name resolves and the signed-in user's role may see it, so a section of
-the service shows up in the menu as soon as its app adds the named URL, and not before.
+section), built per request: the dashboard first, then each system's entries (`SystemConfig.navigation`) in
+their order, then the admin. An entry appears only when its URL name resolves and the signed-in user may see
+it, so a section shows up in the menu as soon as its app adds the named URL, and not before.
 """
 
 from collections.abc import Callable
+from functools import cache
+from importlib import import_module
 
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
+
+from councilplan.core.permissions import is_administrator, signed_in
+from councilplan.core.systems import systems
 
 SERVICE_NAME = "councilplan"
 
@@ -18,30 +23,24 @@ def _everyone(user) -> bool:
     return True
 
 
-def _fills_in_returns(user) -> bool:
-    # Lead officers fill in returns; so may corporate staff and administrators named as lead officers.
-    return user.role != user.Role.VIEWER or user.is_superuser
+def _function(dotted: str, package: str) -> Callable:
+    module, _, name = dotted.partition(":")
+    return getattr(import_module(f"{package}.{module}"), name)
 
 
-def _corporate(user) -> bool:
-    return user.is_corporate
-
-
-def _administrator(user) -> bool:
-    return user.is_administrator
-
-
-# (label, URL name, who sees it). Order is the order on the page.
-NAVIGATION: list[tuple[str, str, Callable]] = [
-    ("Dashboard", "home", _everyone),
-    ("My returns", "monitoring:my_returns", _fills_in_returns),
-    ("Rounds", "rounds:index", _corporate),
-    ("Reports", "reports:index", _everyone),
-    ("Performance", "performance:index", _everyone),
-    ("Risks", "risks:index", _everyone),
-    ("Plan", "planning:index", _everyone),
-    ("Admin", "admin:index", _administrator),
-]
+@cache
+def navigation_entries() -> list[tuple[str, str, Callable]]:
+    """(label, URL name, who sees it), in menu order."""
+    declared = []
+    for system in systems():
+        for entry in system.navigation:
+            declared.append((entry.order, entry.label, entry.url_name, _function(entry.allowed, system.name)))
+    declared.sort(key=lambda item: item[0])
+    return [
+        ("Dashboard", "home", _everyone),
+        *((label, url_name, allowed) for _, label, url_name, allowed in declared),
+        ("Admin", "admin:index", is_administrator),
+    ]
 
 
 def _url_or_none(name: str) -> str | None:
@@ -59,10 +58,10 @@ def _in_section(path: str, url: str) -> bool:
 
 def navigation_for(user, path: str) -> list[dict]:
     """The navigation entries `user` may see, marking the one `path` is in."""
-    if not getattr(user, "is_authenticated", False):
+    if not signed_in(user):
         return []
     entries = []
-    for label, url_name, allowed in NAVIGATION:
+    for label, url_name, allowed in navigation_entries():
         if not allowed(user):
             continue
         url = _url_or_none(url_name)

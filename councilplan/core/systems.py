@@ -1,0 +1,115 @@
+"""What each system of councilplan tells the rest of the framework about itself, declared once on its AppConfig.
+
+Every app above the foundation (monitoring, reports, performance, risks, planning, finance, assurance,
+contracts, governance, policies, feedback) has a `SystemConfig`. The site app, at the top, reads them to build
+the menu, the home page's links, an activity's joined page, the sample data, the demo sign-ins and the
+all-systems reminder run; so adding a system means declaring it here, never editing the site.
+
+Hooks are "module:attribute" strings in the app's own package, imported when first used, so that the
+foundation never imports the systems (layers point down) and nothing heavy loads at start-up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import import_module
+
+from django.apps import AppConfig, apps
+from django.db.models.signals import post_migrate
+
+
+@dataclass(frozen=True)
+class NavigationEntry:
+    """A link in the service's menu. `allowed` is a "module:function" of the app taking the user."""
+
+    label: str
+    url_name: str
+    allowed: str
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class TeamSpec:
+    """A team a system's permissions name (the finance team, democratic services): created on migrate, its
+    members set by an administrator. `code` is fixed: the permissions modules use it."""
+
+    code: str
+    name: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    """A demo sign-in `make demo` prints: one per role of the system."""
+
+    username: str
+    name: str
+    role: str  # a core.User.Role value
+    teams: tuple[str, ...] = ()
+    what: str = ""  # what this person does, in a few words, printed beside the sign-in
+    directorate: str = ""
+
+
+@dataclass(frozen=True)
+class Link:
+    """One record of a system shown on another's page (an activity's budget line, contract, decision)."""
+
+    text: str
+    url: str = ""
+    detail: str = ""  # a status or figure: "Tier 1, Do stage", "£1.2m overspend"
+
+
+@dataclass(frozen=True)
+class LinkGroup:
+    """A system's records about one activity (or outcome, directorate, person), for the joined pages."""
+
+    title: str
+    links: tuple[Link, ...] = ()
+    empty: str = "None recorded."
+    more_url: str = ""
+
+
+class SystemConfig(AppConfig):
+    """An app that is one system of the framework. Subclasses set what applies to them.
+
+    In an app's apps.py, refer to it as `systems.SystemConfig` (import the module, not the class): Django takes
+    the one AppConfig class an apps.py holds as the app's, and two would leave it with neither."""
+
+    navigation: tuple[NavigationEntry, ...] = ()
+    teams: tuple[TeamSpec, ...] = ()
+    # Load this system's sample data (idempotent); returns a line to print. Run in `sample_order`.
+    sample: str = ""
+    sample_order: int = 100
+    # The demo sign-ins for this system's roles: a sequence of DemoUser.
+    demo_users: str = ""
+    # (activity, user) -> list[LinkGroup]: what this system holds about a plan activity, for its joined page.
+    activity_links: str = ""
+    # (now) -> str: send this system's reminders that are due; returns a line saying what was sent.
+    reminders: str = ""
+
+    def ready(self):
+        if self.teams:
+            post_migrate.connect(_create_teams, sender=self, dispatch_uid=f"teams-{self.label}")
+
+    def hook(self, name: str) -> Callable | object | None:
+        """The object a hook names, or None when the system has none."""
+        target = getattr(self, name, "")
+        if not target:
+            return None
+        module, _, attribute = target.partition(":")
+        return getattr(import_module(f"{self.name}.{module}"), attribute)
+
+
+def systems() -> list[SystemConfig]:
+    """Every installed system, in INSTALLED_APPS order."""
+    return [config for config in apps.get_app_configs() if isinstance(config, SystemConfig)]
+
+
+def _create_teams(sender: SystemConfig, using: str = "default", **kwargs) -> None:
+    from .models import Team
+
+    for spec in sender.teams:
+        Team.objects.using(using).get_or_create(
+            code=spec.code, defaults={"name": spec.name, "description": spec.description}
+        )

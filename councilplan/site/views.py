@@ -1,0 +1,25 @@
+"""The home page."""
+
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from councilplan.core.permissions import signed_in_required
+from councilplan.monitoring.permissions import can_run_rounds, fills_in_returns
+from councilplan.monitoring.selectors import open_rounds
+
+from .dashboard import build_dashboard
+
+
+@signed_in_required
+@require_safe
+def home(request):
+    """The dashboard: the latest published round for everyone; the open rounds' progress for the corporate
+    team; the way to "My returns" for those who fill returns in."""
+    user = request.user
+    fills_in = fills_in_returns(user)
+    context = {
+        "dashboard": build_dashboard(user),
+        "fills_in_returns": fills_in,
+        "rounds_for_returns": open_rounds() if fills_in and not can_run_rounds(user) else [],
+    }
+    return render(request, "site/home.html", context)
