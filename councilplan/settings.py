@@ -77,6 +77,12 @@ INSTALLED_APPS = [
     "councilplan.reports",
     "councilplan.performance",
     "councilplan.risks",
+    "councilplan.governance",
+    "councilplan.policies",
+    "councilplan.assurance",
+    "councilplan.finance",
+    "councilplan.contracts",
+    "councilplan.feedback",
     # The top floor: what joins the systems (home, public pages, menu) and the sample data.
     "councilplan.site",
     "councilplan.sample",
@@ -162,6 +168,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "councilplan@localhost
 # predates the rule and counts them as on track.
 COUNCILPLAN_LATE_ON_TRACK_RULE = _bool("COUNCILPLAN_LATE_ON_TRACK_RULE")
 COUNCILPLAN_ORGANISATION = os.environ.get("COUNCILPLAN_ORGANISATION", "Kent County Council")
+# Whose bank holidays working days skip: a country code of the `holidays` package and, after a hyphen, its
+# subdivision (GB-ENG: England and Wales; GB-SCT: Scotland; GB-NIR: Northern Ireland).
+COUNCILPLAN_BANK_HOLIDAYS = os.environ.get("COUNCILPLAN_BANK_HOLIDAYS", "GB-ENG")
 # The address people use to reach the site, for links in e-mails sent by scheduled commands.
 COUNCILPLAN_SITE_URL = os.environ.get("COUNCILPLAN_SITE_URL", "")
 

@@ -17,7 +17,13 @@ urlpatterns = [
     path("risks/", include("councilplan.risks.urls")),
     path("performance/", include("councilplan.performance.urls")),
     path("plan/", include("councilplan.planning.urls")),
+    path("budget/", include("councilplan.finance.urls")),
+    path("assurance/", include("councilplan.assurance.urls")),
+    path("contracts/", include("councilplan.contracts.urls")),
+    path("committees/", include("councilplan.governance.urls")),
+    path("policies/", include("councilplan.policies.urls")),
+    path("feedback/", include("councilplan.feedback.urls")),
+    path("", include("councilplan.site.urls")),
     path("public/", include("councilplan.site.urls_public")),  # no sign-in: published, never exempt
     path("", include("councilplan.core.urls")),
-    path("", include("councilplan.site.urls")),
 ]

@@ -47,6 +47,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from councilplan.analysis import vocabulary as v
 from councilplan.analysis.figures import (
     Figure,
     average,
@@ -56,7 +57,6 @@ from councilplan.analysis.figures import (
     parse_round_label,
 )
 from councilplan.analysis.records import Activity, PlanData, Return, Vocabularies
-from councilplan.core import vocabularies as v
 
 __all__ = [
     "ActivityRow",
@@ -381,7 +381,7 @@ def _has_end_date_change(ret: Return, activity: Activity) -> bool:
     return any(d is not None and d != activity.end_date for d in (ret.new_end_date, ret.new_go_live_date))
 
 
-def _has_revised_end_date(ret: Return, activity: Activity) -> bool:
+def has_revised_end_date(ret: Return, activity: Activity) -> bool:
     return ret.new_end_date is not None and ret.new_end_date != activity.end_date
 
 
@@ -389,7 +389,7 @@ def _has_go_live_change(ret: Return, activity: Activity) -> bool:
     return ret.new_go_live_date is not None and ret.new_go_live_date != activity.end_date
 
 
-def _display_status(ret: Return, activity: Activity, rule: bool) -> str:
+def display_status(ret: Return, activity: Activity, rule: bool) -> str:
     if rule and ret.delivery_status == ON_TRACK and _has_later_date(ret, activity):
         return ON_TRACK_REVISED_LATER
     return ret.delivery_status
@@ -444,7 +444,7 @@ def _context(plan: PlanData, vocab: Vocabularies, outcome: str | None, rule: boo
     )
 
 
-def _leaves(ret: Return) -> bool:
+def leaves_monitoring(ret: Return) -> bool:
     return ret.project_status != ACTIVE and ret.remain_in_monitoring is not True
 
 
@@ -459,7 +459,7 @@ def _scoped_rounds(plan: PlanData, ctx: _Context, upto: int) -> Iterable[tuple[i
             if ret.ref in ctx.activities and ret.ref not in left:
                 returns[ret.ref] = ret
         yield index, left, returns
-        left |= {ref for ref, ret in returns.items() if _leaves(ret)}
+        left |= {ref for ref, ret in returns.items() if leaves_monitoring(ret)}
 
 
 def _round_index(plan: PlanData, label: str) -> int:
@@ -506,8 +506,8 @@ def _figures(
         off_track = status in NOT_ON_TRACK
         if fy_start <= activity.end_date <= fy_end:
             due += 1
-            shown = _display_status(ret, activity, ctx.rule)
-            if shown != ON_TRACK or _has_revised_end_date(ret, activity):
+            shown = display_status(ret, activity, ctx.rule)
+            if shown != ON_TRACK or has_revised_end_date(ret, activity):
                 due_at_risk += 1
         types = _milestone_types(ret)
         if types:
@@ -608,8 +608,8 @@ def _status_change(
     ctx: _Context, activity: Activity, prev: Return, ret: Return, quarter: str
 ) -> tuple[StatusChangeRow, bool]:
     """The row, and whether the return gives no information on how P's issues were resolved."""
-    before = _display_status(prev, activity, ctx.rule)
-    after = _display_status(ret, activity, ctx.rule)
+    before = display_status(prev, activity, ctx.rule)
+    after = display_status(ret, activity, ctx.rule)
     direction = _direction(before, after)
     resolution = ret.previous_issues_resolution.strip()
     unresolved = direction == "improved" and prev.delivery_status in NOT_ON_TRACK and not resolution
@@ -621,7 +621,7 @@ def _status_change(
             parts.append(_no_resolution_text(ctx, quarter, prev.issues))
     if ret.delivery_status in NOT_ON_TRACK and direction != "improved" and ret.issues:
         parts.append(f"Issues identified: {_issue_labels(ctx, ret.issues)}.")
-    if _has_revised_end_date(ret, activity):
+    if has_revised_end_date(ret, activity):
         parts.append("Change of end date.")
     if _has_go_live_change(ret, activity):
         parts.append("Change of 'Go Live' date.")
@@ -678,7 +678,7 @@ def _tables(
                 ActivityRow(ref, activity.title, activity.outcome, None, False, dict.fromkeys(ctx.groups, False))
             )
             continue
-        status = _display_status(ret, activity, ctx.rule)
+        status = display_status(ret, activity, ctx.rule)
         boards = set(ret.reported_to) | set(ret.expected_to_report_to)
         ticked = {ctx.board_group[b] for b in boards if b in ctx.board_group}
         activities.append(
@@ -699,7 +699,7 @@ def _tables(
                     ref=ref,
                     title=activity.title,
                     status=status,
-                    previous_status=_display_status(prev, activity, ctx.rule) if prev else None,
+                    previous_status=display_status(prev, activity, ctx.rule) if prev else None,
                     issues=_distinct(ret.issues),
                     mitigations=ret.mitigations,
                     risk_registers=_distinct(ret.risk_registers),
@@ -708,7 +708,7 @@ def _tables(
                 )
             )
         row_flags: dict[str, str] = {}
-        if prev is not None and _display_status(prev, activity, ctx.rule) != status:
+        if prev is not None and display_status(prev, activity, ctx.rule) != status:
             row, unresolved = _status_change(ctx, activity, prev, ret, quarter or "")
             status_changes.append(row)
             if unresolved:
@@ -854,7 +854,7 @@ def status_history(plan: PlanData, ref: str, *, late_on_track_rule: bool = False
     history: list[tuple[str, str | None]] = []
     for i, _left, returns in _scoped_rounds(plan, ctx, len(plan.rounds) - 1):
         ret = returns.get(ref)
-        status = _display_status(ret, activity, late_on_track_rule) if ret else None
+        status = display_status(ret, activity, late_on_track_rule) if ret else None
         history.append((plan.rounds[i].label, status))
     return history
 
@@ -878,7 +878,7 @@ def delivery_trend(
         if late_on_track_rule:
             counts[ON_TRACK_REVISED_LATER] = 0
         for ref, ret in returns.items():
-            status = _display_status(ret, ctx.activities[ref], late_on_track_rule)
+            status = display_status(ret, ctx.activities[ref], late_on_track_rule)
             counts[status] = counts.get(status, 0) + 1
         trend.append((plan.rounds[i].label, counts))
     return trend

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from councilplan.planning.choices import DONE_OR_IN_PROGRESS, REMOVED_AT_REVIEW, SHORT_LIST, SUPPORT_SERVICES
+from councilplan.analysis.planning_choices import DONE_OR_IN_PROGRESS, REMOVED_AT_REVIEW, SHORT_LIST, SUPPORT_SERVICES
 
 from .figures import Figure
 

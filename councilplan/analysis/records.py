@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from councilplan.core import vocabularies as v
+from councilplan.analysis import vocabulary as v
 
 
 @dataclass(frozen=True)

@@ -12,20 +12,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from councilplan.analysis import vocabulary as v
 from councilplan.analysis.figures import financial_year_bounds
+
+# The engine's own status rule (the late-on-track setting) and "leaves monitoring" rule: the scorecards must
+# show exactly the statuses the report counts.
 from councilplan.analysis.monitoring import (
     ON_TRACK_REVISED_LATER,
     NotOnTrackRow,
     RoundAnalysis,
+    display_status,
+    has_revised_end_date,
+    leaves_monitoring,
 )
-
-# The engine's own status rule (the late-on-track setting) and "leaves monitoring" rule. Private names, but
-# in the same package: the scorecards must show exactly the statuses the report counts.
-from councilplan.analysis.monitoring import _display_status as display_status
-from councilplan.analysis.monitoring import _has_revised_end_date as has_revised_end_date
-from councilplan.analysis.monitoring import _leaves as leaves_monitoring
 from councilplan.analysis.records import PlanData, Return
-from councilplan.core import vocabularies as v
 
 __all__ = ["DueThisYear", "ReportExtras", "TickTotals", "compare_rating", "report_extras", "status_histories"]
 

@@ -3,7 +3,7 @@ from django.db import models
 from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
-from . import vocabularies
+from councilplan.analysis import vocabulary as vocabularies
 
 
 class VocabularyTerm(models.Model):

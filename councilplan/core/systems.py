@@ -87,6 +87,10 @@ class SystemConfig(AppConfig):
     activity_links: str = ""
     # (now) -> str: send this system's reminders that are due; returns a line saying what was sent.
     reminders: str = ""
+    # () -> list[Link]: what this system publishes on the public pages (no sign-in), for the public index.
+    public_links: str = ""
+    # (user) -> list[Link]: what needs this person's attention in this system, for the home page.
+    home_links: str = ""
 
     def ready(self):
         if self.teams:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,6 +117,16 @@ def _row_dict(header: list[str], values: Sequence[object]) -> dict[str, object]:
     if extra:
         row[""] = extra[0]  # a value under no heading: reported as an unknown column
     return row
+
+
+# Characters XML 1.0 cannot hold (C0 controls other than tab and line breaks, unpaired surrogates,
+# U+FFFE/U+FFFF). Word and Excel files are XML: such a character in a return's text would make python-docx
+# or openpyxl refuse to write the file, so those renderers drop them.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    return _NOT_XML.sub("", text)
 
 
 def safe_cell(value: object) -> object:

@@ -9,7 +9,6 @@ same content and none of them decides what to say. A report is a function from p
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -154,16 +153,6 @@ class Document:
             elif isinstance(block, Chart):
                 found.append(block.table)
         return found
-
-
-# Characters XML 1.0 cannot hold (C0 controls other than tab and line breaks, unpaired surrogates,
-# U+FFFE/U+FFFF). Word and Excel files are XML: such a character in a return's text would make python-docx
-# or openpyxl refuse to write the file, so those renderers drop them.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def xml_safe(text: str) -> str:
-    return _NOT_XML.sub("", text)
 
 
 def format_date(value: dt.date) -> str:

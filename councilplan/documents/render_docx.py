@@ -21,8 +21,10 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph as WordParagraph
 
+from councilplan.core.tabular import xml_safe
+
 from . import charts
-from .model import BulletList, Chart, Document, Heading, PageBreak, Paragraph, Table, cell_view, xml_safe
+from .model import BulletList, Chart, Document, Heading, PageBreak, Paragraph, Table, cell_view
 from .render_html import column_widths
 
 TEXT_WIDTH_TWIPS = 9638  # A4 with 2 cm margins: 17 cm

@@ -15,9 +15,9 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from councilplan.core.tabular import text_cell
+from councilplan.core.tabular import text_cell, xml_safe
 
-from .model import Document, Table, xml_safe
+from .model import Document, Table
 
 EXCEL_CELL_LIMIT = 32_767
 BOLD = Font(bold=True)

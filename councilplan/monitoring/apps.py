@@ -12,3 +12,4 @@ class MonitoringConfig(systems.SystemConfig):
         NavigationEntry("My returns", "monitoring:my_returns", "permissions:fills_in_returns", order=10),
         NavigationEntry("Rounds", "rounds:index", "permissions:can_run_rounds", order=20),
     )
+    activity_links = "links:activity_links"

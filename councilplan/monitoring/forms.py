@@ -14,8 +14,8 @@ from django.core.exceptions import ValidationError
 from django.forms.boundfield import BoundField
 from django.utils.html import format_html, format_html_join
 
+from councilplan.analysis import vocabulary as v
 from councilplan.analysis.records import Vocabularies
-from councilplan.core import vocabularies as v
 
 from .rules import OTHER_MILESTONE, applicable_answers, is_not_on_track, validate_answers
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from councilplan.analysis import vocabulary as v
 from councilplan.analysis.records import Vocabularies
-from councilplan.core import vocabularies as v
 
 OTHER_MILESTONE = "other"
 INFORMAL_GOVERNANCE = "informal_governance"

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from django.db.models import Count, Max
 
 from councilplan.analysis import records
+from councilplan.analysis import vocabulary as v
 from councilplan.analysis.figures import Figure
 from councilplan.analysis.monitoring import analyse_round
-from councilplan.core import vocabularies as v
 from councilplan.core.exchange import format_bool, format_list
 from councilplan.core.models import Outcome
 from councilplan.core.selectors import get_vocabularies

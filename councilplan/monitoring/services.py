@@ -10,8 +10,8 @@ from django.db.models import F
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from councilplan.analysis import vocabulary as v
 from councilplan.analysis.figures import parse_round_label
-from councilplan.core import vocabularies as v
 from councilplan.core.exchange import (
     ImportFailed,
     ImportResult,

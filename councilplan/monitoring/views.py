@@ -14,8 +14,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
+from councilplan.analysis import vocabulary as v
 from councilplan.core import pending
-from councilplan.core import vocabularies as v
 from councilplan.core.selectors import get_vocabularies
 from councilplan.plan.permissions import completes_returns_for
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from councilplan.core import vocabularies as v
+from councilplan.analysis import vocabulary as v
 from councilplan.core.exchange import (
     ImportFailed,
     ImportResult,

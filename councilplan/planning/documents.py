@@ -18,13 +18,13 @@ from decimal import Decimal
 from django.utils import timezone
 
 from councilplan.analysis import planning as analysis
+from councilplan.analysis import planning_choices as choices
 from councilplan.analysis.figures import Figure
 from councilplan.documents import formats
 from councilplan.documents.formats import CONTENT_TYPES, FORMAT_NAMES
 from councilplan.documents.model import Block, BulletList, Cell, Chart, Document, Heading, PageBreak, Series, Table
 from councilplan.documents.words import bold, para, slug, text_blocks
 
-from . import choices
 from .selectors import CycleData, PlanActivity, PlanData, SubmissionRow
 
 FORMATS = list(formats.READING)

@@ -7,10 +7,10 @@ from decimal import Decimal, InvalidOperation
 
 from django import forms
 
+from councilplan.analysis import planning_choices as choices
 from councilplan.core.models import Directorate, Outcome
 from councilplan.plan.models import Plan
 
-from . import choices
 from .models import Criterion
 
 DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%d %m %Y", "%d-%m-%Y", "%Y-%m-%d"]

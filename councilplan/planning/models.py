@@ -2,10 +2,9 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from councilplan.analysis import planning_choices as choices
 from councilplan.core.models import Directorate, Outcome
 from councilplan.plan.models import Activity, Plan
-
-from . import choices
 
 # --- building the plan: the call for activity, the long list, prioritisation, the short list ---------------
 # (spec/planning.md). The codes of the choices below are in choices.py, shared with the analysis.

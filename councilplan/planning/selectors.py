@@ -14,12 +14,12 @@ from decimal import Decimal
 from django.db.models import Count, Q
 
 from councilplan.analysis import planning as analysis
-from councilplan.core import vocabularies as v
+from councilplan.analysis import planning_choices as choices
+from councilplan.analysis import vocabulary as v
 from councilplan.core.models import Outcome
 from councilplan.core.selectors import get_vocabularies
 from councilplan.plan.models import Activity, Plan
 
-from . import choices
 from .models import Criterion, PlanningCycle, Score, Submission
 
 

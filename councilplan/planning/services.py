@@ -17,10 +17,10 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from councilplan.analysis import planning_choices as choices
 from councilplan.core.services import find_or_create_person
 from councilplan.plan.models import Activity, Plan, ref_sort_key
 
-from . import choices
 from .models import Criterion, PlanningCycle, Score, Submission, Theme
 
 # What a submission holds (spec/planning.md), as the form and the sample loader pass it.

@@ -14,7 +14,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
 
 from councilplan.analysis import planning as analysis
-from councilplan.core import vocabularies as v
+from councilplan.analysis import planning_choices as choices
+from councilplan.analysis import vocabulary as v
+from councilplan.core.pages import apply, form_page
 from councilplan.core.permissions import can_see_exempt
 from councilplan.core.selectors import get_vocabularies
 from councilplan.documents.formats import Output
@@ -23,7 +25,7 @@ from councilplan.documents.render_html import items as document_items
 from councilplan.documents.words import slug
 from councilplan.plan.models import Plan
 
-from . import choices, permissions, selectors
+from . import permissions, selectors
 from . import services as cycle_services
 from .documents import (
     CONTENT_TYPES,
@@ -73,36 +75,6 @@ def _activity_types() -> list[tuple[str, str]]:
     return [(t.code, t.label) for t in get_vocabularies().terms.get(v.ACTIVITY_TYPE, ())]
 
 
-def _apply(form, change) -> bool:
-    """Run `change()`; a service's ValidationError goes onto the form (as its fields' errors)."""
-    try:
-        change()
-    except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for field, errors in error.error_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, error)
-        return False
-    return True
-
-
-def _form_page(request, form, *, title, caption, back, button="Save", intro="", inline=()):
-    return render(
-        request,
-        "planning/form.html",
-        {
-            "form": form,
-            "title": title,
-            "caption": caption,
-            "back": back,
-            "button": button,
-            "intro": intro,
-            "inline": set(inline),
-        },
-    )
-
-
 def _download(content: bytes, stem: str, fmt: str) -> HttpResponse:
     return file_response(Output(content, f"{stem}.{fmt}", CONTENT_TYPES[fmt]), inline=fmt == "html")
 
@@ -150,7 +122,7 @@ def cycle_create(request):
         def change():
             created["cycle"] = cycle_services.create_cycle(user=request.user, carry_forward_from=carry, **data)
 
-        if _apply(form, change):
+        if apply(form, change):
             cycle = created["cycle"]
             carried = cycle.submissions.count()
             messages.success(
@@ -159,7 +131,7 @@ def cycle_create(request):
                 + (f", with {carried} activities carried forward from {carry}." if carry else "."),
             )
             return redirect("planning:cycle", cycle.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         title="Start a planning cycle",
@@ -179,11 +151,11 @@ def cycle_edit(request, pk: int):
     if (
         request.method == "POST"
         and form.is_valid()
-        and _apply(form, lambda: cycle_services.update_cycle(cycle, user=request.user, **form.cleaned_data))
+        and apply(form, lambda: cycle_services.update_cycle(cycle, user=request.user, **form.cleaned_data))
     ):
         messages.success(request, f"{cycle.name} updated.")
         return redirect("planning:cycle", cycle.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         title=f"Change {cycle.name}",
@@ -225,7 +197,7 @@ def criteria(request, pk: int):
     if (
         request.method == "POST"
         and form.is_valid()
-        and _apply(form, lambda: cycle_services.set_criteria(found, form.settings(), user=request.user))
+        and apply(form, lambda: cycle_services.set_criteria(found, form.settings(), user=request.user))
     ):
         messages.success(request, "Weights and scales saved. The ranking uses them from now on.")
         return redirect("planning:cycle", found.pk)
@@ -250,11 +222,11 @@ def themes(request, pk: int):
     if (
         request.method == "POST"
         and form.is_valid()
-        and _apply(form, lambda: cycle_services.set_themes(found, form.theme_list(), user=request.user))
+        and apply(form, lambda: cycle_services.set_themes(found, form.theme_list(), user=request.user))
     ):
         messages.success(request, "Themes saved.")
         return redirect("planning:cycle", found.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         title="Shared themes",
@@ -295,7 +267,7 @@ def submission_create(request, pk: int):
         def change():
             created["s"] = cycle_services.submit_activity(found, form.submission_data(), user=request.user)
 
-        if _apply(form, change):
+        if apply(form, change):
             messages.success(request, f"Activity {created['s'].number} submitted: {created['s'].title}")
             return redirect("planning:submission", created["s"].pk)
     return _submission_page(
@@ -314,7 +286,7 @@ def submission_edit(request, pk: int):
     if (
         request.method == "POST"
         and form.is_valid()
-        and _apply(form, lambda: cycle_services.update_submission(found, form.submission_data(), user=request.user))
+        and apply(form, lambda: cycle_services.update_submission(found, form.submission_data(), user=request.user))
     ):
         messages.success(request, f"Activity {found.number} updated.")
         return redirect("planning:submission", found.pk)
@@ -383,7 +355,7 @@ def submission_review(request, pk: int):
     if (
         request.method == "POST"
         and form.is_valid()
-        and _apply(
+        and apply(
             form,
             lambda: cycle_services.review_submission(
                 found, review=form.cleaned_data["review"], note=form.cleaned_data["review_note"], user=request.user
@@ -392,7 +364,7 @@ def submission_review(request, pk: int):
     ):
         messages.success(request, f"Activity {found.number}: {choices.label_of(choices.REVIEW, found.review)}.")
         return redirect("planning:submission", found.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         title=f"Review activity {found.number}",
@@ -415,7 +387,7 @@ def submission_score(request, pk: int):
     if (
         request.method == "POST"
         and form.is_valid()
-        and _apply(form, lambda: cycle_services.score_submission(found, form.values(), user=request.user))
+        and apply(form, lambda: cycle_services.score_submission(found, form.values(), user=request.user))
     ):
         messages.success(request, f"Scores saved for activity {found.number}.")
         return redirect("planning:submission", found.pk)
@@ -437,7 +409,7 @@ def submission_decide(request, pk: int):
     if (
         request.method == "POST"
         and form.is_valid()
-        and _apply(
+        and apply(
             form,
             lambda: cycle_services.decide(
                 found,
@@ -449,7 +421,7 @@ def submission_decide(request, pk: int):
     ):
         messages.success(request, f"Activity {found.number}: {choices.label_of(choices.DECISION, found.decision)}.")
         return redirect("planning:submission", found.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         title=f"Decide on activity {found.number}",
@@ -470,11 +442,11 @@ def submission_plan_details(request, pk: int):
     if (
         request.method == "POST"
         and form.is_valid()
-        and _apply(form, lambda: cycle_services.update_plan_details(found, user=request.user, **form.cleaned_data))
+        and apply(form, lambda: cycle_services.update_plan_details(found, user=request.user, **form.cleaned_data))
     ):
         messages.success(request, f"Headline and governance route saved for activity {found.number}.")
         return redirect("planning:submission", found.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         title="Headline and governance route",

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from councilplan.analysis import vocabulary as v
 from councilplan.analysis.figures import Figure, financial_year_name, parse_round_label, quarter_months
 from councilplan.analysis.monitoring import (
     ENDED_WITHOUT_DECISION,
@@ -22,7 +23,6 @@ from councilplan.analysis.monitoring import (
     RoundAnalysis,
 )
 from councilplan.analysis.report_extras import ReportExtras
-from councilplan.core import vocabularies as v
 from councilplan.documents.model import (
     Block,
     BulletList,

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from councilplan.analysis import vocabulary as v
 from councilplan.analysis.figures import parse_round_label, quarter_months
 from councilplan.analysis.monitoring import RoundAnalysis
 from councilplan.analysis.records import Milestone, PlanData, Return
 from councilplan.analysis.report_extras import status_histories
-from councilplan.core import vocabularies as v
 from councilplan.documents.model import Block, BulletList, Cell, Document, Heading, PageBreak, Table, format_date
 from councilplan.documents.words import bold, join_words, para, slug, text_blocks
 

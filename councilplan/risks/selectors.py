@@ -14,6 +14,7 @@ from itertools import groupby
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Prefetch, Q
 
+from councilplan.analysis import vocabulary as v
 from councilplan.analysis.risk import (
     DEFAULT_SCALE,
     ActionPoint,
@@ -25,7 +26,6 @@ from councilplan.analysis.risk import (
     approximate_date,
     register_figures,
 )
-from councilplan.core import vocabularies as v
 from councilplan.core.models import VocabularyTerm
 from councilplan.plan.models import Activity
 

@@ -6,13 +6,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
+from councilplan.core.pages import apply, form_page
 from councilplan.core.permissions import can_see_exempt
 from councilplan.documents.formats import Output
 from councilplan.documents.http import file_response
@@ -56,28 +57,6 @@ def _risk_for_update(request, code: str) -> Risk:
     return risk
 
 
-def _form_page(request, form, *, title: str, caption: str, back: str, button: str = "Save", intro: str = ""):
-    return render(
-        request,
-        "risks/form.html",
-        {"form": form, "title": title, "caption": caption, "back": back, "button": button, "intro": intro},
-    )
-
-
-def _apply(form, change) -> bool:
-    """Run `change()`; a service's ValidationError goes onto the form (as its fields' errors)."""
-    try:
-        change()
-    except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for field, errors in error.error_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, error)
-        return False
-    return True
-
-
 def _risk_url(risk: Risk) -> str:
     return reverse("risks:risk", args=[risk.code])
 
@@ -113,10 +92,10 @@ def register_create(request):
             nonlocal register
             register = services.create_register(user=request.user, **form.cleaned_data)
 
-        if _apply(form, change):
+        if apply(form, change):
             messages.success(request, f"{register.name} created.")
             return redirect("risks:register", register.pk)
-    return _form_page(
+    return form_page(
         request, form, title="Create a risk register", caption="Risk registers", back=reverse("risks:index")
     )
 
@@ -131,11 +110,11 @@ def register_edit(request, pk: int):
     if (
         request.method == "POST"
         and form.is_valid()
-        and _apply(form, lambda: services.update_register(register, user=request.user, **form.cleaned_data))
+        and apply(form, lambda: services.update_register(register, user=request.user, **form.cleaned_data))
     ):
         messages.success(request, f"{register.name} updated.")
         return redirect("risks:register", register.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         title=f"Change {register.name}",
@@ -230,10 +209,10 @@ def risk_create(request, pk: int):
                 **form.details(),
             )
 
-        if _apply(form, change):
+        if apply(form, change):
             messages.success(request, f"{created.code} added to {found.name}.")
             return redirect(_risk_url(created))
-    return _form_page(
+    return form_page(
         request,
         form,
         title=f"Add a risk to {found.name}",
@@ -280,11 +259,11 @@ def risk_edit(request, code: str):
     if (
         request.method == "POST"
         and form.is_valid()
-        and _apply(form, lambda: services.update_risk_details(found, user=request.user, **form.details()))
+        and apply(form, lambda: services.update_risk_details(found, user=request.user, **form.details()))
     ):
         messages.success(request, f"{found.code} updated.")
         return redirect(_risk_url(found))
-    return _form_page(request, form, title=f"Change {found.code}", caption=found.title, back=_risk_url(found))
+    return form_page(request, form, title=f"Change {found.code}", caption=found.title, back=_risk_url(found))
 
 
 @login_required
@@ -312,10 +291,10 @@ def risk_review(request, code: str):
                 **form.scores(),
             )
 
-        if _apply(form, change):
+        if apply(form, change):
             messages.success(request, f"Review of {found.code} recorded.")
             return redirect(_risk_url(found))
-    return _form_page(
+    return form_page(
         request,
         form,
         title=f"Record a review of {found.code}",
@@ -341,7 +320,7 @@ def control_form(request, code: str, control_id: int | None = None):
         messages.success(request, f"Control {'updated' if control else 'added'} on {found.code}.")
         return redirect(_risk_url(found) + "#controls")
     title = f"Change a control of {found.code}" if control else f"Add a control to {found.code}"
-    return _form_page(request, form, title=title, caption=found.title, back=_risk_url(found) + "#controls")
+    return form_page(request, form, title=title, caption=found.title, back=_risk_url(found) + "#controls")
 
 
 @login_required
@@ -369,7 +348,7 @@ def action_form(request, code: str, action_id: int | None = None):
         messages.success(request, f"Action {'updated' if action else 'added'} on {found.code}.")
         return redirect(_risk_url(found) + "#actions")
     title = f"Change an action of {found.code}" if action else f"Add an action to {found.code}"
-    return _form_page(request, form, title=title, caption=found.title, back=_risk_url(found) + "#actions")
+    return form_page(request, form, title=title, caption=found.title, back=_risk_url(found) + "#actions")
 
 
 @login_required
@@ -418,11 +397,11 @@ def risk_move(request, code: str):
                 )
             )
 
-        if _apply(form, change):
+        if apply(form, change):
             messages.success(request, f"{found.code}: {moved[0].get_kind_display().lower()}.")
             return redirect(_risk_url(found))
     where = "withdrawn" if found.status == Risk.Status.WITHDRAWN else f"on {found.register.name}"
-    return _form_page(
+    return form_page(
         request,
         form,
         title=f"Escalate, de-escalate or withdraw {found.code}",
@@ -451,7 +430,7 @@ def risk_activities(request, code: str):
         messages.success(request, f"Linked activities of {found.code} saved.")
         return redirect(_risk_url(found) + "#activities")
     title = f"Plan activities for {found.code}"
-    return _form_page(request, form, title=title, caption=found.title, back=_risk_url(found))
+    return form_page(request, form, title=title, caption=found.title, back=_risk_url(found))
 
 
 def _activities(ids):
@@ -477,7 +456,7 @@ def risk_owners(request, code: str):
         services.set_owner_users(found, users.filter(pk__in=form.ids()), user=request.user)
         messages.success(request, f"People who may update {found.code} saved.")
         return redirect(_risk_url(found))
-    return _form_page(request, form, title=f"Owners of {found.code}", caption=found.title, back=_risk_url(found))
+    return form_page(request, form, title=f"Owners of {found.code}", caption=found.title, back=_risk_url(found))
 
 
 @login_required
@@ -515,7 +494,7 @@ def return_risks(request, pk: int):
         services.name_return_risks(ret, chosen, user=request.user)
         messages.success(request, "Risks saved.")
         return redirect("risks:return_risks", ret.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         title=f"Risks for {ret.activity.ref}. {ret.activity.title}",

@@ -15,8 +15,8 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import SafeString, mark_safe
 
+from councilplan.analysis import vocabulary as v
 from councilplan.analysis.monitoring import delivery_trend
-from councilplan.core import vocabularies as v
 from councilplan.core.permissions import can_see_exempt
 from councilplan.documents import charts
 from councilplan.documents.model import Chart, Paragraph, Series, Table

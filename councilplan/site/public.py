@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from councilplan.core.systems import systems
 from councilplan.documents.render_html import items
 from councilplan.monitoring.models import Round
 from councilplan.plan.models import Plan
@@ -23,7 +24,8 @@ def index(request):
     rounds = list(
         Round.objects.filter(state=Round.State.PUBLISHED).select_related("plan").order_by("plan__name", "-label")
     )
-    return render(request, "public/index.html", {"plans": plans, "rounds": rounds})
+    published = [link for system in systems() if system.public_links for link in system.hook("public_links")()]
+    return render(request, "public/index.html", {"plans": plans, "rounds": rounds, "published": published})
 
 
 @require_safe

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from councilplan.site import public
 
@@ -8,4 +8,11 @@ urlpatterns = [
     path("", public.index, name="index"),
     path("plans/<int:pk>/summary/", public.plan_summary, name="plan_summary"),
     path("reports/<int:round_id>/", public.report, name="report"),
+    # Each system's public pages (what it publishes), under its own prefix.
+    path("budget/", include("councilplan.finance.urls_public")),
+    path("assurance/", include("councilplan.assurance.urls_public")),
+    path("contracts/", include("councilplan.contracts.urls_public")),
+    path("committees/", include("councilplan.governance.urls_public")),
+    path("policies/", include("councilplan.policies.urls_public")),
+    path("feedback/", include("councilplan.feedback.urls_public")),
 ]

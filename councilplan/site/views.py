@@ -1,5 +1,6 @@
 """The home page."""
 
+from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
@@ -7,6 +8,7 @@ from councilplan.core.permissions import signed_in_required
 from councilplan.monitoring.permissions import can_run_rounds, fills_in_returns
 from councilplan.monitoring.selectors import open_rounds
 
+from .activity import activity_page
 from .dashboard import build_dashboard
 
 
@@ -23,3 +25,13 @@ def home(request):
         "rounds_for_returns": open_rounds() if fills_in and not can_run_rounds(user) else [],
     }
     return render(request, "site/home.html", context)
+
+
+@signed_in_required
+@require_safe
+def activity(request, pk: int):
+    """One plan activity with what every system holds about it."""
+    page = activity_page(request.user, pk)
+    if page is None:
+        raise Http404("There is no such activity.")  # exempt, to someone not cleared: as if it did not exist
+    return render(request, "site/activity.html", {"page": page})

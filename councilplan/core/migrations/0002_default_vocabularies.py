@@ -2,7 +2,7 @@ from django.db import migrations
 
 
 def load_defaults(apps, schema_editor):
-    from councilplan.core.vocabularies import DEFAULTS
+    from councilplan.analysis.vocabulary import DEFAULTS
 
     Term = apps.get_model("core", "VocabularyTerm")
     for vocabulary, terms in DEFAULTS.items():

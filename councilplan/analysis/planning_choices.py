@@ -1,7 +1,7 @@
 """The planning cycle's fixed answers (spec/planning.md): codes used in files, the database and the analysis,
 with the words people read. Plain Python, so `councilplan.analysis.planning` can use the codes without Django.
 
-Activity types are the organisation's vocabulary (`councilplan.core.vocabularies.ACTIVITY_TYPE`), not these.
+Activity types are the organisation's vocabulary (`councilplan.analysis.vocabulary.ACTIVITY_TYPE`), not these.
 """
 
 from __future__ import annotations
