@@ -8,7 +8,7 @@ from django.core.management import call_command
 from helpers import write_csv
 from openpyxl import load_workbook
 
-from councilplan.monitoring.exchange import RETURN_COLUMNS
+from councilplan.monitoring.questions import RETURN_COLUMNS
 from councilplan.monitoring.services import import_returns
 from councilplan.plan.services import ACTIVITY_COLUMNS, import_plan
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from councilplan.core.backup import row_counts
 from councilplan.core.exchange import ImportFailed
-from councilplan.monitoring.exchange import RETURN_COLUMNS
+from councilplan.monitoring.questions import RETURN_COLUMNS
 from councilplan.monitoring.services import import_returns
 from councilplan.performance.services import INDICATOR_COLUMNS, RESULT_COLUMNS, import_indicators, import_results
 from councilplan.plan.services import import_plan

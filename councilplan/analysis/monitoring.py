@@ -68,7 +68,10 @@ __all__ = [
     "ON_TRACK_REVISED_LATER",
     "RoundAnalysis",
     "StatusChangeRow",
+    "FIGURES",
+    "FigureDefinition",
     "analyse_round",
+    "definition_of",
     "delivery_trend",
     "ref_sort_key",
     "status_history",
@@ -94,6 +97,73 @@ NOT_ON_TRACK_UNMITIGATED = "not_on_track_unmitigated"
 FLAG_KINDS = (NO_RESOLUTION_GIVEN, ON_TRACK_WITH_LATER_DATE, ENDED_WITHOUT_DECISION, NOT_ON_TRACK_UNMITIGATED)
 
 _CHUNK = re.compile(r"(\d+)")
+
+
+# --- the figures, named (spec/monitoring.md §5) ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FigureDefinition:
+    """One figure of the report: its key (a pattern where `<…>` stands for a vocabulary code), what it counts
+    and what it is out of, in words. Every figure is computed in one pass over the round's returns by
+    `round_figures`; this registry is how the report, the tests and docs/reports.md name them."""
+
+    key: str
+    counts: str
+    out_of: str
+
+    def matches(self, key: str) -> bool:
+        if "<" not in self.key:
+            return key == self.key
+        prefix = self.key.split("<", 1)[0]
+        return key.startswith(prefix) and len(key) > len(prefix)
+
+
+FIGURES: tuple[FigureDefinition, ...] = (
+    FigureDefinition("responses", "returns submitted by activities in the round's scope", "activities in scope"),
+    FigureDefinition("<delivery status>", "returns with that delivery status (on_track, remedial_action, unlikely, "
+                     "not_started and any status the organisation adds)", "returns"),
+    FigureDefinition(ON_TRACK_REVISED_LATER, "on-track returns with a revised end or 'Go Live' date later than the "
+                     "activity's original end date", "returns"),
+    FigureDefinition("not_on_track", "returns not on track (remedial action or unlikely)", "returns"),
+    FigureDefinition("due_this_year", "returns whose activity's original end date falls in the round's financial "
+                     "year", "returns"),
+    FigureDefinition("due_this_year_at_risk", "of those, returns with a status other than on track or a revised "
+                     "end date", "due_this_year"),
+    FigureDefinition("people_commissioning_not_on_track", "not-on-track returns of people commissioning "
+                     "activities", "not_on_track"),
+    FigureDefinition("milestones_identified", "returns giving at least one milestone", "returns"),
+    FigureDefinition("milestone_<type>", "returns giving that milestone", "returns"),
+    FigureDefinition("issue_<theme>", "not-on-track returns naming that issue theme", "not_on_track"),
+    FigureDefinition("multiple_issues", "not-on-track returns naming two or more themes", "not_on_track"),
+    FigureDefinition("mitigations", "not-on-track returns with mitigating actions or escalations in place",
+                     "not_on_track"),
+    FigureDefinition("risk_recorded", "not-on-track returns naming at least one risk register level",
+                     "not_on_track"),
+    FigureDefinition("risk_<level>", "not-on-track returns naming that risk register level", "not_on_track"),
+    FigureDefinition("reported_<group>", "returns that reported to a board of that board group since the last "
+                     "round", "returns"),
+    FigureDefinition("expected_<group>", "returns expecting to report to a board of that group this financial "
+                     "year", "returns"),
+    FigureDefinition("expected_none", "returns expecting to report to no board", "returns"),
+    FigureDefinition("forward_plan_scheduled", "returns expecting to report to informal governance that have an "
+                     "item on the forward plan", "expected_informal_governance"),
+    FigureDefinition("end_date_changes", "returns with a new end or 'Go Live' date that differs from the "
+                     "original end date", "returns"),
+    FigureDefinition("project_status_<status>", "returns with that project status (completed, stopped, business "
+                     "as usual)", "returns"),
+)  # fmt: skip
+
+
+def definition_of(key: str, statuses: Iterable[str] = ()) -> FigureDefinition | None:
+    """The registered definition of a figure key, or None. `statuses`: the delivery status codes, each a key."""
+    if key in set(statuses):
+        return next(d for d in FIGURES if d.key == "<delivery status>")
+    exact = [d for d in FIGURES if d.key == key]
+    if exact:
+        return exact[0]
+    patterns = [d for d in FIGURES if "<" in d.key and d.key != "<delivery status>" and d.matches(key)]
+    return patterns[0] if patterns else None
 
 
 def ref_sort_key(ref: str) -> tuple:
@@ -475,7 +545,7 @@ def _plan_outcomes(plan: PlanData) -> list[str]:
     return outcomes + [o for o in dict.fromkeys(a.outcome for a in plan.activities) if o not in outcomes]
 
 
-def _figures(
+def round_figures(
     ctx: _Context, label: str, returns: dict[str, Return], in_scope: int
 ) -> tuple[dict[str, Figure], FormRating, dict[str, int]]:
     """Every figure of spec §5 for one round's returns (already restricted to the scope)."""
@@ -812,13 +882,13 @@ def analyse_round(
     assert current is not None
     scope, returns = current
     label = plan.rounds[index].label
-    figures, rating, dist = _figures(ctx, label, returns, len(scope))
+    figures, rating, dist = round_figures(ctx, label, returns, len(scope))
 
     previous_label = plan.rounds[index - 1].label if index > 0 else None
     prev_figures = prev_rating = prev_dist = prev_scope = prev_returns = None
     if previous is not None and previous_label is not None:
         prev_scope, prev_returns = previous
-        prev_figures, prev_rating, prev_dist = _figures(ctx, previous_label, prev_returns, len(prev_scope))
+        prev_figures, prev_rating, prev_dist = round_figures(ctx, previous_label, prev_returns, len(prev_scope))
 
     quarter = _quarter_word(previous_label, label) if previous_label else None
     tables = _tables(ctx, returns, prev_returns, scope, quarter)

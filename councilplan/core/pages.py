@@ -2,9 +2,11 @@
 go on. Views stay thin: they name the form, the service call, the message and where to go next.
 
     form = RiskForm(request.POST or None, initial=...)
-    if request.method == "POST" and form.is_valid() and apply(form, lambda: services.update_risk(...)):
-        return done(request, "Risk updated.", "risks:risk", risk.code)
-    return form_page(request, form, title="Change the risk", caption=risk.code, back=...)
+    return edit_page(
+        request, form, lambda: services.update_risk(risk, user=request.user, **form.cleaned_data),
+        done=("Risk updated.", reverse("risks:risk", args=[risk.code])),
+        title="Change the risk", caption=risk.code, back=reverse("risks:risk", args=[risk.code]),
+    )
 
 A service refuses a change by raising ValidationError; `apply` puts its messages on the form, so they show
 in the GOV.UK error summary with everything that was typed kept.
@@ -40,21 +42,41 @@ def done(request, message: str, to: str, *args):
     return redirect(to, *args)
 
 
+def submitted(request, form, change: Callable[[], object]) -> bool:
+    """A POST whose form is valid and whose change the service accepted."""
+    return request.method == "POST" and form.is_valid() and apply(form, change)
+
+
+def edit_page(request, form, change: Callable[[], object], *, done: tuple, **page):
+    """The whole cycle of a form on a page of its own: show it; on a valid POST run the service; then say what
+    happened and go on, or show the form again with the service's errors. `done`: (message, URL), either of
+    them a callable taking what `change` returned (the message can say what the change did)."""
+    result = []
+    if submitted(request, form, lambda: result.append(change())):
+        message, to = (part(result[0]) if callable(part) else part for part in done)
+        messages.success(request, message)
+        return redirect(to)
+    return form_page(request, form, **page)
+
+
 def form_page(
     request,
     form,
     *,
-    title: str,
+    title: str = "",
     caption: str = "",
-    back: str,
+    back: str = "",
     button: str = "Save",
     intro: str = "",
     inline: Iterable[str] = (),
     template: str = "core/form.html",
+    context: dict | None = None,
     status: int = 200,
 ):
-    """A form on a page of its own: the error summary, the caption and title, the fields, the button."""
+    """A form on a page of its own: the error summary, the caption and title, the fields, the button.
+    `template` and `context`: a page that lays the form out itself (a table of scores, say)."""
     context = {
+        **(context or {}),
         "form": form,
         "title": title,
         "caption": caption,

@@ -21,6 +21,7 @@ from django.contrib.auth.views import LoginView
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from . import sso
 from .models import SignInFailure
 
 
@@ -127,8 +128,6 @@ class SignInView(LoginView):
     authentication_form = SignInForm
 
     def get_context_data(self, **kwargs):
-        from . import sso
-
         context = super().get_context_data(**kwargs)
         context["sso_enabled"] = sso.enabled()
         context["sso_label"] = settings.OIDC_BUTTON_LABEL

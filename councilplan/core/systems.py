@@ -111,7 +111,7 @@ def systems() -> list[SystemConfig]:
 
 
 def _create_teams(sender: SystemConfig, using: str = "default", **kwargs) -> None:
-    from .models import Team
+    from .models import Team  # not at the top: apps.py files import this module while models load
 
     for spec in sender.teams:
         Team.objects.using(using).get_or_create(

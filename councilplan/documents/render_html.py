@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
-from . import charts
 from .model import Block, Chart, Document, Table
 
 
@@ -53,12 +52,18 @@ def column_widths(table: Table) -> tuple[int, ...]:
     return tuple(max(4, round(100 * w / total)) for w in weights)
 
 
+def _svg(chart: Chart, prefix: str) -> str:
+    from . import charts  # matplotlib loads only when a chart is drawn, not with every page that lists blocks
+
+    return charts.svg(chart, prefix=prefix)
+
+
 def items(document: Document, with_charts: bool = True) -> list[Item]:
     shown = []
     for number, block in enumerate(document.blocks):
         if isinstance(block, Chart):
             # Safe: matplotlib escapes every label it writes into the SVG as XML text.
-            svg = mark_safe(charts.svg(block, prefix=f"c{number}-{block.key}-")) if with_charts else None  # noqa: S308
+            svg = mark_safe(_svg(block, f"c{number}-{block.key}-")) if with_charts else None  # noqa: S308
             shown.append(Item(block.kind, block, column_widths(block.table), svg))
         elif isinstance(block, Table):
             shown.append(Item(block.kind, block, column_widths(block)))

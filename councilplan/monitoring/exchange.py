@@ -1,4 +1,5 @@
-"""The returns table of the exchange format (spec/monitoring.md §4): columns and milestone cells."""
+"""The returns table of the exchange format (spec/monitoring.md §4): milestone cells. The columns are the
+questions' (`questions.RETURN_COLUMNS`)."""
 
 from __future__ import annotations
 
@@ -6,40 +7,6 @@ import datetime as dt
 import re
 
 from councilplan.core.exchange import parse_date
-
-MILESTONE_TYPES = [
-    "approval_to_proceed",
-    "eqia_screening",
-    "consultation_start",
-    "key_decision",
-    "go_live",
-    "other",
-]
-
-RETURN_COLUMNS = [
-    "ref",
-    "delivery_status",
-    "progress",
-    *[f"milestone_{t}" for t in MILESTONE_TYPES],
-    "new_end_date",
-    "new_go_live_date",
-    "date_change_reason",
-    "date_change_factor",
-    "issues",
-    "issue_detail",
-    "previous_issues_resolution",
-    "mitigations",
-    "mitigation_detail",
-    "risk_registers",
-    "reported_to",
-    "expected_to_report_to",
-    "forward_plan_scheduled",
-    "project_status",
-    "status_reason",
-    "remain_in_monitoring",
-    "form_rating",
-]
-REQUIRED_RETURN_COLUMNS = ["ref", "delivery_status"]
 
 # "2020-03-31", "31/03/2020 (estimated)", "2020-03-31 – Contract award", or free text ("Spring 2020").
 _DATE_PART = r"(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{4})"

@@ -17,11 +17,27 @@ from django.utils.html import format_html, format_html_join
 from councilplan.analysis import vocabulary as v
 from councilplan.analysis.records import Vocabularies
 
-from .rules import OTHER_MILESTONE, applicable_answers, is_not_on_track, validate_answers
+from .questions import (
+    AFTER_NOT_ON_TRACK,
+    BY_NAME,
+    CHOICE,
+    CHOICES,
+    DATE,
+    FACTOR,
+    FACTORS,
+    FORM_ORDER,
+    MILESTONES,
+    NOT_ASKED,
+    NOT_ON_TRACK,
+    QUESTIONS,
+    RATING,
+    TEXT,
+    YES_NO,
+)
+from .rules import INFORMAL_GOVERNANCE, OTHER_MILESTONE, applicable_answers, is_not_on_track, validate_answers
 
-YES_NO = [("yes", "Yes"), ("no", "No")]
+YES_NO_OPTIONS = [("yes", "Yes"), ("no", "No")]
 RATINGS = [(str(stars), f"{stars} star{'s' if stars > 1 else ''}") for stars in range(1, 6)]
-FACTORS = [("internal", "Internal factors"), ("external", "External factors")]
 LONG_TEXT = 20_000
 
 # Seed 000 §2.5: what the detailed progress descriptions covered; §2.6: the thin ones pointed elsewhere.
@@ -130,7 +146,7 @@ def _yes_no(label: str, help_text: str = "") -> forms.TypedChoiceField:
     return forms.TypedChoiceField(
         label=label,
         help_text=help_text,
-        choices=YES_NO,
+        choices=YES_NO_OPTIONS,
         coerce=lambda answer: answer == "yes",
         empty_value=None,
         required=False,
@@ -187,52 +203,92 @@ class ReturnForm(forms.Form):
         held = answers or {}
         super().__init__(data, initial={"version": version, **initial_from_answers(answers)})
         fields: dict[str, forms.Field] = {"version": self.fields["version"]}
+        self.original_end_date = original_end_date
+        self.milestone_codes: list[str] = []
+        for name in FORM_ORDER:
+            question = BY_NAME[name]
+            if question.asked == AFTER_NOT_ON_TRACK and not self.ask_resolution:
+                continue
+            if question.kind == MILESTONES:
+                self.milestone_codes = [
+                    code for code, _ in self._choices(v.MILESTONE_TYPE, *held.get("milestones", {}))
+                ]
+                fields.update(self._milestone_fields())
+            else:
+                fields[name] = self._field(question, held)
+        self.fields = fields
 
-        fields["delivery_status"] = forms.ChoiceField(
-            label="Is the activity on track to be delivered successfully (to time, budget and with the "
-            "necessary approvals)?",
-            help_text="Use your professional judgement, or the tolerances in the activity's documentation: "
-            "it is not on track when they are breached.",
-            choices=self._choices(v.DELIVERY_STATUS, held.get("delivery_status")),
-            required=False,
-            widget=forms.RadioSelect,
-            error_messages={"invalid_choice": "Select whether the activity is on track from the options"},
-        )
-        # Asked only when not on track; the template shows them under the status options that reveal them.
-        fields["issues"] = forms.MultipleChoiceField(
-            label="What issues are affecting the activity?",
-            help_text="Select all that apply.",
-            choices=self._choices(v.ISSUE_THEME, *held.get("issues", ())),
-            required=False,
-            widget=forms.CheckboxSelectMultiple,
-            error_messages={"invalid_choice": "Select issues from the options"},
-        )
-        fields["issue_detail"] = _text(
-            "When and why did the issues occur, and what is their impact?",
-            "If you chose 'Other', say what the issue is.",
-        )
-        fields["mitigations"] = _yes_no("Are mitigating actions or escalations in place?")
-        fields["mitigation_detail"] = _text(
-            "What are the mitigating actions or escalations?", "Answer if you said yes above."
-        )
-        fields["risk_registers"] = forms.MultipleChoiceField(
-            label="Which risk registers are the issues recorded on?",
-            help_text="Select all that apply. Leave them all unticked if the issues are not on a risk register.",
-            choices=self._choices(v.RISK_REGISTER_LEVEL, *held.get("risk_registers", ())),
-            required=False,
-            widget=forms.CheckboxSelectMultiple,
-            error_messages={"invalid_choice": "Select risk registers from the options"},
-        )
-        if self.ask_resolution:
-            fields["previous_issues_resolution"] = _text(
-                "How were last round's issues resolved?",
-                self._resolution_hint(),
+    # -- the fields, from the questions' declaration (questions.py) ----------------------------------------
+
+    def _field(self, question, held: dict) -> forms.Field:
+        label, hint, kind = question.label, self._hint(question), question.kind
+        invalid = {"invalid_choice": question.invalid_message}
+        if kind == CHOICE:
+            chosen = held.get(question.name) or question.default
+            return forms.ChoiceField(
+                label=label,
+                help_text=hint,
+                choices=self._choices(question.vocabulary, chosen),
+                initial=question.default or None,
+                required=False,
+                widget=forms.RadioSelect,
+                error_messages=invalid,
             )
-        fields["progress"] = _text("Describe the progress of the activity", PROGRESS_HINT)
+        if kind == CHOICES:
+            return forms.MultipleChoiceField(
+                label=label,
+                help_text=hint,
+                choices=self._choices(question.vocabulary, *held.get(question.name, ())),
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+                error_messages=invalid,
+            )
+        if kind == TEXT:
+            return _text(label, hint)
+        if kind == YES_NO:
+            return _yes_no(label, hint)
+        if kind == DATE:
+            return GovukDateField(label=label, name_in_errors=f"The {label[0].lower()}{label[1:]}", help_text=hint)
+        if kind == FACTOR:
+            return forms.ChoiceField(
+                label=label, choices=FACTORS, required=False, widget=forms.RadioSelect, error_messages=invalid
+            )
+        if kind == RATING:
+            return forms.TypedChoiceField(
+                label=label,
+                help_text=hint,
+                choices=RATINGS,
+                coerce=int,
+                empty_value=None,
+                required=False,
+                widget=forms.RadioSelect,
+                error_messages=invalid,
+            )
+        raise ValueError(f"no form field for a {kind} question")
 
-        self.milestone_codes = [code for code, _ in self._choices(v.MILESTONE_TYPE, *held.get("milestones", {}))]
+    def _hint(self, question) -> str:
+        """The declared hint, or one that depends on this return (last round's answers, the plan's dates)."""
+        if question.name == "progress":
+            return PROGRESS_HINT
+        if question.name == "previous_issues_resolution":
+            return self._resolution_hint()
+        if question.name == "new_end_date" and self.original_end_date:
+            day = self.original_end_date
+            return f"The original end date in the plan is {day.day} {day:%B %Y}. {question.hint}"
+        if question.name == "forward_plan_scheduled":
+            informal = [t.label for t in self.vocab.terms.get(v.BOARD, ()) if t.group == INFORMAL_GOVERNANCE]
+            # Hints are shown unescaped (they may hold markup), so the configurable labels are escaped here.
+            if informal:
+                return format_html(
+                    "Answer if you expect to report to an informal governance board ({}).", ", ".join(informal)
+                )
+            return "Answer if you expect to report to an informal governance board."
+        return question.hint
+
+    def _milestone_fields(self) -> dict[str, forms.Field]:
+        fields: dict[str, forms.Field] = {}
         for code in self.milestone_codes:
-            label = vocab.label(v.MILESTONE_TYPE, code)
+            label = self.vocab.label(v.MILESTONE_TYPE, code)
             if code == OTHER_MILESTONE:
                 fields[f"milestone_{code}_text"] = _text(
                     "What is the milestone?",
@@ -251,82 +307,7 @@ class ReturnForm(forms.Form):
                     max_length=200,
                     textarea=False,
                 )
-
-        original = (
-            f"The original end date in the plan is {original_end_date.day} {original_end_date:%B %Y}. "
-            if original_end_date
-            else ""
-        )
-        fields["new_end_date"] = GovukDateField(
-            label="Revised end date",
-            name_in_errors="The revised end date",
-            help_text=f"{original}Leave blank unless the end date has changed. For example, 31 3 2021",
-        )
-        fields["new_go_live_date"] = GovukDateField(
-            label="Revised 'Go Live' date",
-            name_in_errors="The revised 'Go Live' date",
-            help_text="Leave blank unless the 'Go Live' date has changed. For example, 1 9 2020",
-        )
-        fields["date_change_reason"] = _text("Why has the date changed?", "Answer if you gave a revised date.")
-        fields["date_change_factor"] = forms.ChoiceField(
-            label="Is the change due to internal or external factors?",
-            choices=FACTORS,
-            required=False,
-            widget=forms.RadioSelect,
-            error_messages={"invalid_choice": "Select internal or external factors"},
-        )
-
-        boards_reported = self._choices(v.BOARD, *held.get("reported_to", ()))
-        boards_expected = self._choices(v.BOARD, *held.get("expected_to_report_to", ()))
-        fields["reported_to"] = forms.MultipleChoiceField(
-            label="Which boards has the activity reported to since the last round?",
-            help_text="Select all that apply. Leave them all unticked if none.",
-            choices=boards_reported,
-            required=False,
-            widget=forms.CheckboxSelectMultiple,
-            error_messages={"invalid_choice": "Select boards from the options"},
-        )
-        fields["expected_to_report_to"] = forms.MultipleChoiceField(
-            label="Which boards do you expect it to report to in the rest of the financial year?",
-            help_text="Select all that apply. Leave them all unticked if none.",
-            choices=boards_expected,
-            required=False,
-            widget=forms.CheckboxSelectMultiple,
-            error_messages={"invalid_choice": "Select boards from the options"},
-        )
-        informal = [t.label for t in vocab.terms.get(v.BOARD, ()) if t.group == "informal_governance"]
-        # Hints are shown unescaped (they may hold markup), so the configurable labels are escaped here.
-        fields["forward_plan_scheduled"] = _yes_no(
-            "Is there a scheduled item on the forward plan?",
-            format_html("Answer if you expect to report to an informal governance board ({}).", ", ".join(informal))
-            if informal
-            else "Answer if you expect to report to an informal governance board.",
-        )
-
-        fields["project_status"] = forms.ChoiceField(
-            label="What is the project status?",
-            help_text="Choose completed, stopped or business as usual only if that has happened.",
-            choices=self._choices(v.PROJECT_STATUS, held.get("project_status") or v.ACTIVE),
-            initial=v.ACTIVE,
-            required=False,
-            widget=forms.RadioSelect,
-            error_messages={"invalid_choice": "Select a project status from the options"},
-        )
-        fields["status_reason"] = _text(
-            "Why has the project status changed?", "Answer if the activity is no longer active."
-        )
-        fields["form_rating"] = forms.TypedChoiceField(
-            label="How easy was this form to complete?",
-            help_text="1 star is very difficult, 5 stars is very easy. This question is optional: it helps the "
-            "corporate policy team improve the form.",
-            choices=RATINGS,
-            coerce=int,
-            empty_value=None,
-            required=False,
-            widget=forms.RadioSelect,
-            error_messages={"invalid_choice": "Rate the form from 1 to 5"},
-        )
-        self.fields = fields
+        return fields
 
     # -- choices and hints ---------------------------------------------------------------------------------
 
@@ -412,28 +393,19 @@ class ReturnForm(forms.Form):
                     "estimated": bool(cleaned.get(f"milestone_{code}_estimated")) if date else True,
                     "text": text,
                 }
-        answers = {
-            "delivery_status": cleaned.get("delivery_status") or "",
-            "progress": cleaned.get("progress") or "",
-            "milestones": milestones,
-            "new_end_date": cleaned.get("new_end_date"),
-            "new_go_live_date": cleaned.get("new_go_live_date"),
-            "date_change_reason": cleaned.get("date_change_reason") or "",
-            "date_change_factor": cleaned.get("date_change_factor") or "",
-            "issues": list(cleaned.get("issues") or []),
-            "issue_detail": cleaned.get("issue_detail") or "",
-            "mitigations": cleaned.get("mitigations"),
-            "mitigation_detail": cleaned.get("mitigation_detail") or "",
-            "risk_registers": list(cleaned.get("risk_registers") or []),
-            "reported_to": list(cleaned.get("reported_to") or []),
-            "expected_to_report_to": list(cleaned.get("expected_to_report_to") or []),
-            "forward_plan_scheduled": cleaned.get("forward_plan_scheduled"),
-            "project_status": cleaned.get("project_status") or v.ACTIVE,
-            "status_reason": cleaned.get("status_reason") or "",
-            "form_rating": cleaned.get("form_rating"),
-        }
-        if self.ask_resolution:
-            answers["previous_issues_resolution"] = cleaned.get("previous_issues_resolution") or ""
+        answers = {}
+        for question in QUESTIONS:
+            if question.kind == MILESTONES:
+                answers[question.name] = milestones
+                continue
+            if question.name not in self.fields:
+                continue  # not on this form: not asked this time, or held elsewhere
+            value = cleaned.get(question.name)
+            if question.kind == CHOICES:
+                value = list(value or [])
+            elif question.kind in (CHOICE, TEXT, FACTOR):
+                value = value or question.blank
+            answers[question.name] = value
         return answers
 
     def _field_for(self, key: str) -> str | None:
@@ -461,32 +433,20 @@ def initial_from_answers(answers: dict | None) -> dict:
     """The form's initial values for a return's answers (None: a blank form)."""
     if answers is None:
         return {}
-    initial = {
-        name: answers.get(name)
-        for name in (
-            "delivery_status",
-            "progress",
-            "new_end_date",
-            "new_go_live_date",
-            "date_change_reason",
-            "date_change_factor",
-            "issues",
-            "issue_detail",
-            "previous_issues_resolution",
-            "mitigation_detail",
-            "risk_registers",
-            "reported_to",
-            "expected_to_report_to",
-            "project_status",
-            "status_reason",
-        )
-    }
-    # A yes/no answer shows as "no" only where the question had been answered: the issue questions only on
-    # a not-on-track return, the forward plan on any saved or pre-filled return.
-    initial["mitigations"] = _yes_no_initial(answers.get("mitigations"), is_not_on_track(answers))
-    initial["forward_plan_scheduled"] = _yes_no_initial(answers.get("forward_plan_scheduled"), True)
-    rating = answers.get("form_rating")
-    initial["form_rating"] = str(rating) if rating else None
+    initial = {}
+    for question in QUESTIONS:
+        value = answers.get(question.name)
+        if question.asked == NOT_ASKED or question.kind == MILESTONES:
+            continue
+        if question.kind == YES_NO:
+            # "No" shows only where the question had been answered: the issue questions on a not-on-track
+            # return, the others on any saved or pre-filled return.
+            answered = is_not_on_track(answers) if question.asked == NOT_ON_TRACK else True
+            initial[question.name] = _yes_no_initial(value, answered)
+        elif question.kind == RATING:
+            initial[question.name] = str(value) if value else None
+        else:
+            initial[question.name] = value
     for code, milestone in (answers.get("milestones") or {}).items():
         date = milestone.get("date")
         initial[f"milestone_{code}_date"] = dt.date.fromisoformat(date) if date else None

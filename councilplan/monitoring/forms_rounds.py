@@ -13,6 +13,7 @@ import re
 from django import forms
 from django.utils import timezone
 
+from .selectors import TRACKER_STATES
 from .services import check_round_label
 
 _TIME = re.compile(r"^\s*(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?\s*$", re.IGNORECASE)
@@ -191,7 +192,6 @@ class TrackerFilterForm(forms.Form):
     state = forms.ChoiceField(label="State", required=False)
 
     def __init__(self, *args, tracker, **kwargs):
-        from .selectors import TRACKER_STATES
 
         super().__init__(*args, **kwargs)
         self.fields["directorate"].choices = [("", "All directorates")] + [(d, d) for d in tracker.directorates]

@@ -17,36 +17,27 @@ import datetime as dt
 from councilplan.analysis import vocabulary as v
 from councilplan.analysis.records import Vocabularies
 
+from .questions import (
+    ANSWER_NAMES,
+    BY_NAME,
+    CHOICE,
+    CHOICES,
+    FACTOR,
+    FACTORS,
+    ISSUE_FIELDS,
+    QUESTIONS,
+    REQUIRED_ALWAYS,
+    REQUIRED_NOT_ON_TRACK,
+    REQUIRED_WITH_INFORMAL_BOARD,
+    REQUIRED_WITH_MITIGATIONS,
+    REQUIRED_WITH_NEW_DATES,
+    REQUIRED_WITH_STATUS_CHANGE,
+    YES_NO,
+)
+
 OTHER_MILESTONE = "other"
 INFORMAL_GOVERNANCE = "informal_governance"
-FACTORS = ("internal", "external")
-
-# The issue questions are asked only when the activity is not on track (spec §3 q5).
-ISSUE_FIELDS = ("issues", "issue_detail", "mitigations", "mitigation_detail", "risk_registers")
-
-# Short names of the answers, for summaries, the history and the list of differences on a conflicting save.
-ANSWER_NAMES = {
-    "delivery_status": "Delivery status",
-    "progress": "Progress",
-    "milestones": "Key milestones",
-    "new_end_date": "Revised end date",
-    "new_go_live_date": "Revised 'Go Live' date",
-    "date_change_reason": "Reason for the date change",
-    "date_change_factor": "Internal or external factors",
-    "issues": "Issues",
-    "issue_detail": "About the issues",
-    "previous_issues_resolution": "How last round's issues were resolved",
-    "mitigations": "Mitigating actions or escalations in place",
-    "mitigation_detail": "Mitigating actions or escalations",
-    "risk_registers": "Risk registers",
-    "reported_to": "Reported to since the last round",
-    "expected_to_report_to": "Expected to report to this financial year",
-    "forward_plan_scheduled": "Item scheduled on the forward plan",
-    "project_status": "Project status",
-    "status_reason": "Reason for the project status",
-    "remain_in_monitoring": "Remains in monitoring",
-    "form_rating": "How easy the form was to complete",
-}
+__all__ = ["ANSWER_NAMES", "ISSUE_FIELDS"]
 
 
 def is_not_on_track(answers: dict) -> bool:
@@ -63,14 +54,7 @@ def applicable_answers(answers: dict) -> dict:
     status = answers.get("delivery_status")
     if not status or status in v.NOT_ON_TRACK:
         return dict(answers)
-    return {
-        **answers,
-        "issues": [],
-        "issue_detail": "",
-        "mitigations": False,
-        "mitigation_detail": "",
-        "risk_registers": [],
-    }
+    return {**answers, **{name: BY_NAME[name].blank for name in ISSUE_FIELDS}}
 
 
 def revised_dates_changed(answers: dict, previous: dict | None) -> bool:
@@ -101,57 +85,57 @@ def validate_answers(
     if not submit:
         return errors
 
-    if not answers.get("delivery_status"):
-        errors.setdefault("delivery_status", "Select whether the activity is on track")
-    if is_not_on_track(answers):
-        if not answers.get("issues"):
-            errors.setdefault("issues", "Select at least one issue affecting the activity")
-        if not (answers.get("issue_detail") or "").strip():
-            errors.setdefault("issue_detail", "Describe the issues: when and why they occurred and their impact")
-        if answers.get("mitigations") is None:
-            errors.setdefault("mitigations", "Select yes if mitigating actions or escalations are in place")
-        elif answers.get("mitigations") and not (answers.get("mitigation_detail") or "").strip():
-            errors.setdefault("mitigation_detail", "Describe the mitigating actions or escalations")
-    if revised_dates_changed(answers, previous):
-        if not (answers.get("date_change_reason") or "").strip():
-            errors.setdefault("date_change_reason", "Give the reason for the change of date")
-        if not answers.get("date_change_factor"):
-            errors.setdefault("date_change_factor", "Select whether the change is due to internal or external factors")
-    informal = {t.code for t in vocab.terms.get(v.BOARD, ()) if t.group == INFORMAL_GOVERNANCE}
-    if informal & set(answers.get("expected_to_report_to") or ()) and answers.get("forward_plan_scheduled") is None:
-        errors.setdefault("forward_plan_scheduled", "Select yes if there is a scheduled item on the forward plan")
-    project_status = answers.get("project_status") or v.ACTIVE
-    if project_status != v.ACTIVE and not (answers.get("status_reason") or "").strip():
-        label = vocab.label(v.PROJECT_STATUS, project_status).lower()
-        errors.setdefault("status_reason", f"Give the reason the project status is now {label}")
+    conditions = _requirement_conditions(answers, vocab, previous)
+    for question in QUESTIONS:
+        if question.required and conditions[question.required] and _unanswered(question, answers.get(question.name)):
+            status = vocab.label(v.PROJECT_STATUS, answers.get("project_status") or v.ACTIVE).lower()
+            errors.setdefault(question.name, question.required_message.format(status=status))
     return errors
 
 
+def _requirement_conditions(answers: dict, vocab: Vocabularies, previous: dict | None) -> dict[str, bool]:
+    """Each of the declaration's `required` conditions, for these answers."""
+    not_on_track = is_not_on_track(answers)
+    informal = {t.code for t in vocab.terms.get(v.BOARD, ()) if t.group == INFORMAL_GOVERNANCE}
+    return {
+        REQUIRED_ALWAYS: True,
+        REQUIRED_NOT_ON_TRACK: not_on_track,
+        REQUIRED_WITH_MITIGATIONS: not_on_track and bool(answers.get("mitigations")),
+        REQUIRED_WITH_NEW_DATES: revised_dates_changed(answers, previous),
+        REQUIRED_WITH_INFORMAL_BOARD: bool(informal & set(answers.get("expected_to_report_to") or ())),
+        REQUIRED_WITH_STATUS_CHANGE: (answers.get("project_status") or v.ACTIVE) != v.ACTIVE,
+    }
+
+
+def _unanswered(question, value) -> bool:
+    if question.kind == YES_NO:
+        return value is None  # "no" is an answer
+    if isinstance(value, str):
+        return not value.strip()
+    return not value
+
+
 def _check_codes(answers: dict, vocab: Vocabularies, errors: dict[str, str]) -> None:
-    single = [
-        ("delivery_status", v.DELIVERY_STATUS, "Select whether the activity is on track from the options"),
-        ("project_status", v.PROJECT_STATUS, "Select a project status from the options"),
-    ]
-    for name, vocabulary, message in single:
-        value = answers.get(name)
-        if value and value not in vocab.codes(vocabulary):
-            errors[name] = message
-    several = [
-        ("issues", v.ISSUE_THEME, "Select issues from the options"),
-        ("risk_registers", v.RISK_REGISTER_LEVEL, "Select risk registers from the options"),
-        ("reported_to", v.BOARD, "Select boards from the options"),
-        ("expected_to_report_to", v.BOARD, "Select boards from the options"),
-    ]
-    for name, vocabulary, message in several:
-        known = set(vocab.codes(vocabulary))
-        if any(code not in known for code in answers.get(name) or ()):
-            errors[name] = message
-    if answers.get("date_change_factor") and answers["date_change_factor"] not in FACTORS:
-        errors["date_change_factor"] = "Select internal or external factors"
+    for question in QUESTIONS:
+        if not _known(question, answers.get(question.name), vocab):
+            errors[question.name] = question.invalid_message
     milestone_types = set(vocab.codes(v.MILESTONE_TYPE))
     for code in answers.get("milestones") or {}:
         if code not in milestone_types:
             errors[f"milestones.{code}"] = "This milestone type is not one of the options"
+
+
+def _known(question, value, vocab: Vocabularies) -> bool:
+    """The answer is one of the question's options (or empty)."""
+    if not value:
+        return True
+    if question.kind == CHOICE:
+        return value in vocab.codes(question.vocabulary)
+    if question.kind == CHOICES:
+        return set(value) <= set(vocab.codes(question.vocabulary))
+    if question.kind == FACTOR:
+        return value in dict(FACTORS)
+    return True
 
 
 def _check_types(answers: dict, errors: dict[str, str]) -> None:
@@ -205,14 +189,7 @@ def describe_milestone(milestone: dict | None) -> str:
 
 def describe_answer(name: str, value, vocab: Vocabularies) -> str:
     """One answer in words, with the organisation's labels; '' when it is empty."""
-    labels = {
-        "delivery_status": v.DELIVERY_STATUS,
-        "project_status": v.PROJECT_STATUS,
-        "issues": v.ISSUE_THEME,
-        "risk_registers": v.RISK_REGISTER_LEVEL,
-        "reported_to": v.BOARD,
-        "expected_to_report_to": v.BOARD,
-    }
+    labels = {q.name: q.vocabulary for q in QUESTIONS if q.vocabulary}
     if value is None or value == "" or value == [] or value == {}:
         return ""
     if name in labels and isinstance(value, list | tuple):
@@ -224,8 +201,8 @@ def describe_answer(name: str, value, vocab: Vocabularies) -> str:
             f"{vocab.label(v.MILESTONE_TYPE, code)}: {describe_milestone(value[code])}"
             for code in _milestone_order(value, vocab)
         )
-    if name == "date_change_factor":
-        return {"internal": "Internal factors", "external": "External factors"}.get(value, value)
+    if name in BY_NAME and BY_NAME[name].kind == FACTOR:
+        return dict(FACTORS).get(value, value)
     if name == "form_rating":
         return f"{value} out of 5"
     if isinstance(value, bool):

@@ -14,14 +14,38 @@ from django.db.models import Count, Max
 from councilplan.analysis import records
 from councilplan.analysis import vocabulary as v
 from councilplan.analysis.figures import Figure
-from councilplan.analysis.monitoring import analyse_round
+from councilplan.analysis.monitoring import ref_sort_key
 from councilplan.core.exchange import format_bool, format_list
-from councilplan.core.models import Outcome
-from councilplan.core.selectors import get_vocabularies
+from councilplan.core.models import Outcome, VocabularyTerm
 from councilplan.plan.models import Activity, Plan
 
-from .exchange import MILESTONE_TYPES, RETURN_COLUMNS, format_milestone
+from . import permissions
+from .exchange import format_milestone
 from .models import Return, Round
+from .questions import (
+    ANSWER_FIELDS,
+    ANSWER_NAMES,
+    CHOICES,
+    DECISION,
+    MILESTONE_TYPES,
+    MILESTONES,
+    QUESTIONS,
+    RECORD_FIELDS,
+    RETURN_COLUMNS,
+    YES_NO,
+)
+from .rules import answer_differences, describe_answer, describe_milestone, describe_time, is_not_on_track
+
+
+def _cells(question, value) -> list[object]:
+    """One answer as the exchange format's cells (a milestone answer fills one column per milestone type)."""
+    if question.kind == MILESTONES:
+        return [format_milestone((value or {}).get(code)) for code in MILESTONE_TYPES]
+    if question.kind == CHOICES:
+        return [format_list(value)]
+    if question.kind in (YES_NO, DECISION):
+        return [format_bool(value)]
+    return ["" if value is None else value]
 
 
 def return_rows(round_: Round) -> tuple[list[str], list[list[object]]]:
@@ -31,34 +55,7 @@ def return_rows(round_: Round) -> tuple[list[str], list[list[object]]]:
         .select_related("activity")
         .order_by("activity__sort_key", "activity__ref")
     )
-    rows = []
-    for r in returns:
-        milestones = [format_milestone(r.milestones.get(t)) for t in MILESTONE_TYPES]
-        rows.append(
-            [
-                r.activity.ref,
-                r.delivery_status,
-                r.progress,
-                *milestones,
-                r.new_end_date,
-                r.new_go_live_date,
-                r.date_change_reason,
-                r.date_change_factor,
-                format_list(r.issues),
-                r.issue_detail,
-                r.previous_issues_resolution,
-                format_bool(r.mitigations),
-                r.mitigation_detail,
-                format_list(r.risk_registers),
-                format_list(r.reported_to),
-                format_list(r.expected_to_report_to),
-                format_bool(r.forward_plan_scheduled),
-                r.project_status,
-                r.status_reason,
-                format_bool(r.remain_in_monitoring),
-                "" if r.form_rating is None else r.form_rating,
-            ]
-        )
+    rows = [[r.activity.ref, *(cell for q in QUESTIONS for cell in _cells(q, getattr(r, q.name)))] for r in returns]
     return RETURN_COLUMNS, rows
 
 
@@ -87,36 +84,22 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
+def _record_value(question, value):
+    if question.kind == MILESTONES:
+        return {
+            code: records.Milestone(_date(m.get("date")), bool(m.get("estimated")), m.get("text", ""))
+            for code, m in (value or {}).items()
+        }
+    if question.kind == CHOICES:
+        return tuple(value or ())
+    return value
+
+
 def to_record(r: Return | dict, ref: str) -> records.Return:
+    """A return (or a row of `RECORD_FIELDS`) as the analysis engine's plain record."""
     get = r.get if isinstance(r, dict) else (lambda name: getattr(r, name))
-    milestones = {
-        code: records.Milestone(_date(m.get("date")), bool(m.get("estimated")), m.get("text", ""))
-        for code, m in (get("milestones") or {}).items()
-    }
-    return records.Return(
-        ref=ref,
-        delivery_status=get("delivery_status"),
-        progress=get("progress"),
-        milestones=milestones,
-        new_end_date=get("new_end_date"),
-        new_go_live_date=get("new_go_live_date"),
-        date_change_reason=get("date_change_reason"),
-        date_change_factor=get("date_change_factor"),
-        issues=tuple(get("issues") or ()),
-        issue_detail=get("issue_detail"),
-        previous_issues_resolution=get("previous_issues_resolution"),
-        mitigations=get("mitigations"),
-        mitigation_detail=get("mitigation_detail"),
-        risk_registers=tuple(get("risk_registers") or ()),
-        reported_to=tuple(get("reported_to") or ()),
-        expected_to_report_to=tuple(get("expected_to_report_to") or ()),
-        forward_plan_scheduled=get("forward_plan_scheduled"),
-        project_status=get("project_status"),
-        status_reason=get("status_reason"),
-        remain_in_monitoring=get("remain_in_monitoring"),
-        form_rating=get("form_rating"),
-        late=get("late"),
-    )
+    answers = {q.name: _record_value(q, get(q.name)) for q in QUESTIONS}
+    return records.Return(ref=ref, **answers, late=get("late"))
 
 
 def activity_records(plan: Plan) -> tuple[records.Activity, ...]:
@@ -140,33 +123,6 @@ def activity_records(plan: Plan) -> tuple[records.Activity, ...]:
         )
         for a in activities
     )
-
-
-RECORD_FIELDS = [
-    "round_id",
-    "activity__ref",
-    "delivery_status",
-    "progress",
-    "milestones",
-    "new_end_date",
-    "new_go_live_date",
-    "date_change_reason",
-    "date_change_factor",
-    "issues",
-    "issue_detail",
-    "previous_issues_resolution",
-    "mitigations",
-    "mitigation_detail",
-    "risk_registers",
-    "reported_to",
-    "expected_to_report_to",
-    "forward_plan_scheduled",
-    "project_status",
-    "status_reason",
-    "remain_in_monitoring",
-    "form_rating",
-    "late",
-]
 
 
 def plan_data(plan: Plan, up_to: Round | None = None) -> records.PlanData:
@@ -315,9 +271,12 @@ class Tracker:
 
 
 def round_scope(round_: Round) -> list[str]:
-    """Refs of the activities in monitoring at this round, in activity number order: the analysis engine's
-    scope rule (activities that ended in an earlier round and left monitoring are out). Five queries."""
-    return analyse_round(plan_data(round_.plan, up_to=round_), round_.label, get_vocabularies()).scope
+    """Refs of the activities in monitoring at this round, in activity number order: the plan's activities
+    minus those with an ending return in an earlier round (`ending_returns`, the database form of the analysis
+    engine's scope rule: the first such return takes an activity out, so any one of them does). One query."""
+    ended = ending_returns().filter(round__plan_id=round_.plan_id, round__label__lt=round_.label)
+    refs = Activity.objects.filter(plan_id=round_.plan_id).exclude(pk__in=ended.values("activity_id"))
+    return sorted(refs.values_list("ref", flat=True), key=ref_sort_key)
 
 
 def round_tracker(round_: Round) -> Tracker:
@@ -445,7 +404,6 @@ class MyRound:
     @property
     def closes(self) -> str:
         """When the window closes, in words ('' when no close is set)."""
-        from .rules import describe_time
 
         return describe_time(self.round.closes_at) if self.round.closes_at else ""
 
@@ -459,8 +417,6 @@ def my_returns(user) -> list[MyRound]:
     returns that take activities out of monitoring, and the rounds of reopened returns come with the returns.
     """
     from django.db.models import Q
-
-    from . import permissions  # it reads the models, which import nothing of ours above
 
     if not user.is_authenticated:
         return []
@@ -576,7 +532,6 @@ def form_vocabularies() -> tuple[records.Vocabularies, dict[str, set[str]]]:
 
     Inactive terms stay readable in old answers, but the form offers them only to a return that holds one.
     """
-    from councilplan.core.models import VocabularyTerm
 
     terms: dict[str, list[records.Term]] = {}
     inactive: dict[str, set[str]] = {}
@@ -589,8 +544,6 @@ def form_vocabularies() -> tuple[records.Vocabularies, dict[str, set[str]]]:
 
 def answers_of(ret) -> dict:
     """A return's answers (a Return or one of its historical versions) as a dict of the answer fields."""
-    from .services import ANSWER_FIELDS
-
     return {name: getattr(ret, name) for name in ANSWER_FIELDS}
 
 
@@ -602,7 +555,6 @@ class SummarySection:
 
 def return_summary(ret: Return, vocab: records.Vocabularies) -> list[SummarySection]:
     """A return's answers in words, section by section, as its page shows them."""
-    from .rules import ANSWER_NAMES, describe_answer, describe_milestone, is_not_on_track
 
     answers = answers_of(ret)
 
@@ -664,7 +616,6 @@ class HistoryEntry:
 
 def return_history(ret: Return, vocab: records.Vocabularies) -> list[HistoryEntry]:
     """Every saved version of the return, newest first, with the answers each save changed. Two queries."""
-    from .rules import ANSWER_NAMES, answer_differences, describe_answer
 
     versions = list(ret.history.select_related("history_user").order_by("history_date", "history_id"))
     entries = []

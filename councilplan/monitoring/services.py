@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import transaction
@@ -27,38 +26,28 @@ from councilplan.core.tabular import TableError, read_table
 from councilplan.plan.models import Plan
 from councilplan.plan.selectors import find_plan
 
-from .exchange import (
+from .exchange import MilestoneError, parse_milestone
+from .models import Return, Round
+from .questions import (
+    ANSWER_FIELDS,
+    CHOICE,
+    CHOICES,
+    DATE,
+    FACTOR,
+    FACTORS,
     MILESTONE_TYPES,
+    MILESTONES,
+    NOT_PREFILLED,
+    QUESTIONS,
+    RATING,
+    REQUIRED_ALWAYS,
     REQUIRED_RETURN_COLUMNS,
     RETURN_COLUMNS,
-    MilestoneError,
-    parse_milestone,
+    TEXT,
+    YES_NO,
 )
-from .models import Return, Round
-
-# The answer fields of a return, as the form and the import write them.
-ANSWER_FIELDS = [
-    "delivery_status",
-    "progress",
-    "milestones",
-    "new_end_date",
-    "new_go_live_date",
-    "date_change_reason",
-    "date_change_factor",
-    "issues",
-    "issue_detail",
-    "previous_issues_resolution",
-    "mitigations",
-    "mitigation_detail",
-    "risk_registers",
-    "reported_to",
-    "expected_to_report_to",
-    "forward_plan_scheduled",
-    "project_status",
-    "status_reason",
-    "remain_in_monitoring",
-    "form_rating",
-]
+from .rules import applicable_answers
+from .selectors import previous_return
 
 
 class ReturnConflict(Exception):
@@ -84,15 +73,6 @@ def get_or_create_round(plan: Plan, label: str) -> Round:
         raise ImportFailed([file_error("--round", problem)])
     round_, _ = Round.objects.get_or_create(plan=plan, label=label)
     return round_
-
-
-@dataclass
-class _Lookups:
-    status: object
-    theme: object
-    level: object
-    board: object
-    project: object
 
 
 def import_returns(
@@ -121,13 +101,7 @@ def import_returns(
         raise ImportFailed(errors)
 
     vocab = get_vocabularies()
-    lookups = _Lookups(
-        status=code_lookup(vocab, v.DELIVERY_STATUS),
-        theme=code_lookup(vocab, v.ISSUE_THEME),
-        level=code_lookup(vocab, v.RISK_REGISTER_LEVEL),
-        board=code_lookup(vocab, v.BOARD),
-        project=code_lookup(vocab, v.PROJECT_STATUS),
-    )
+    lookups = {q.vocabulary: code_lookup(vocab, q.vocabulary) for q in QUESTIONS if q.vocabulary}
     activities = {a.ref: a for a in plan.activities.only("id", "ref", "end_date")}
     rows: list[tuple[object, dict]] = []
     warnings: list[str] = []
@@ -155,46 +129,51 @@ def import_returns(
     return result
 
 
-def _read_return(read: RowReader, lookups: _Lookups, warnings: list[str]) -> dict:
-    answers = {
-        "ref": read.text("ref", required=True),
-        "delivery_status": read.code("delivery_status", lookups.status, "delivery status", required=True),
-        "progress": read.text("progress"),
-        "milestones": {},
-        "new_end_date": read.date("new_end_date"),
-        "new_go_live_date": read.date("new_go_live_date"),
-        "date_change_reason": read.text("date_change_reason"),
-        "date_change_factor": "",
-        "issues": read.codes("issues", lookups.theme, "issue theme"),
-        "issue_detail": read.text("issue_detail"),
-        "previous_issues_resolution": read.text("previous_issues_resolution"),
-        "mitigations": read.boolean("mitigations") or False,
-        "mitigation_detail": read.text("mitigation_detail"),
-        "risk_registers": read.codes("risk_registers", lookups.level, "risk register level"),
-        "reported_to": read.codes("reported_to", lookups.board, "governance board"),
-        "expected_to_report_to": read.codes("expected_to_report_to", lookups.board, "governance board"),
-        "forward_plan_scheduled": read.boolean("forward_plan_scheduled") or False,
-        "project_status": read.code("project_status", lookups.project, "project status") or v.ACTIVE,
-        "status_reason": read.text("status_reason"),
-        "remain_in_monitoring": None,
-        "form_rating": read.integer("form_rating", 1, 5),
-    }
-    factor = read.text("date_change_factor").lower()
-    if factor in ("internal", "external", ""):
-        answers["date_change_factor"] = factor
-    else:
-        read.error("date_change_factor", factor, "must be internal or external")
+def _read_answer(read: RowReader, question, lookups: dict):
+    """One question's answer from its column (or columns), as the model stores it; errors go to `read`."""
+    name, kind = question.name, question.kind
+    if kind == CHOICE:
+        lookup = lookups[question.vocabulary]
+        required = question.required == REQUIRED_ALWAYS
+        return read.code(name, lookup, question.import_noun, required=required) or question.blank
+    if kind == CHOICES:
+        return read.codes(name, lookups[question.vocabulary], question.import_noun)
+    if kind == TEXT:
+        return read.text(name)
+    if kind == DATE:
+        return read.date(name)
+    if kind == YES_NO:
+        return read.boolean(name) or False
+    if kind == RATING:
+        return read.integer(name, 1, 5)
+    if kind == FACTOR:
+        factor = read.text(name).lower()
+        if factor and factor not in dict(FACTORS):
+            read.error(name, factor, "must be internal or external")
+            return ""
+        return factor
+    if kind == MILESTONES:
+        milestones = {}
+        for milestone_type in MILESTONE_TYPES:
+            column = f"milestone_{milestone_type}"
+            try:
+                milestone = parse_milestone(read.raw(column))
+            except MilestoneError as error:
+                read.error(column, read.raw(column), str(error))
+                continue
+            if milestone:
+                milestones[milestone_type] = milestone
+        return milestones
+    return question.blank  # a decision (remain in monitoring): read below, by its rule
+
+
+def _read_return(read: RowReader, lookups: dict, warnings: list[str]) -> dict:
+    answers = {"ref": read.text("ref", required=True)}
+    for question in QUESTIONS:
+        answers[question.name] = _read_answer(read, question, lookups)
+    # CMT's decision to keep an ended activity in monitoring means something only once it has ended.
     if answers["project_status"] != v.ACTIVE and not read.is_blank("remain_in_monitoring"):
         answers["remain_in_monitoring"] = read.boolean("remain_in_monitoring")
-    for milestone_type in MILESTONE_TYPES:
-        column = f"milestone_{milestone_type}"
-        try:
-            milestone = parse_milestone(read.raw(column))
-        except MilestoneError as error:
-            read.error(column, read.raw(column), str(error))
-            continue
-        if milestone:
-            answers["milestones"][milestone_type] = milestone
     if "" in read.cells:
         read.error("", read.cells[""], "a value under no column heading")
 
@@ -418,7 +397,6 @@ def reopen_return(round_: Round, activity, user) -> Return:
 
 # Not carried into the next round's return: the rating is about this round's form, the resolution answers
 # this round's question about last round, and staying in monitoring is CMT's decision, not the officer's.
-NOT_PREFILLED = ("form_rating", "previous_issues_resolution", "remain_in_monitoring")
 
 
 def prefill_answers(previous: Return | None) -> dict:
@@ -427,7 +405,6 @@ def prefill_answers(previous: Return | None) -> dict:
     The issue questions are carried only from a return that was not on track (spec §4: on any other
     return they count for nothing, and they would otherwise travel on from round to round).
     """
-    from .rules import applicable_answers
 
     if previous is None:
         return {}
@@ -443,7 +420,6 @@ def start_return(round_: Round, activity) -> Return:
 
     Nothing is written until the officer saves, so opening the form and leaving changes nothing.
     """
-    from .selectors import previous_return
 
     ret = Return(round=round_, activity=activity, version=0)
     for name, value in prefill_answers(previous_return(round_, activity)).items():

@@ -6,6 +6,7 @@ from __future__ import annotations
 from councilplan.documents import formats
 from councilplan.documents.formats import CONTENT_TYPES, FORMAT_NAMES, Output, UnknownFormat
 from councilplan.documents.model import Document
+from councilplan.documents.render_html import Item, items
 
 from . import charts
 from .documents import build_document, json_data
@@ -41,8 +42,6 @@ def page_items(document, chart_url) -> list:
     does not wait for every chart. The chart's data table stays in the page."""
     from django.utils.html import format_html
 
-    from councilplan.documents.render_html import Item, items
-
     shown = []
     for item in items(document, with_charts=False):
         if isinstance(item.block, charts.TrendChart):
@@ -54,6 +53,6 @@ def page_items(document, chart_url) -> list:
 
 def chart_svg(chart) -> str:
     """One chart as a standalone SVG file."""
-    from councilplan.documents.charts import svg
+    from councilplan.documents.charts import svg  # matplotlib: only when a chart is drawn
 
     return '<?xml version="1.0" encoding="utf-8"?>\n' + svg(chart, prefix="c-")

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from councilplan.analysis import performance as rules
 from councilplan.core.exchange import ImportFailed
 from councilplan.documents.http import file_response
+from councilplan.documents.model import Document
 from councilplan.plan.models import Activity
 
 from . import selectors
@@ -246,8 +247,6 @@ def indicator(request, ref: str):
 
 
 def _single(block):
-    from councilplan.documents.model import Document
-
     return Document("", (block,), "chart")
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from councilplan.core.exchange import ImportFailed, file_error
 from councilplan.core.services import person_reference
 
+from .columns import ACTIVITY_COLUMNS
 from .models import Plan
-from .services import ACTIVITY_COLUMNS
 
 
 def find_plan(name: str | None) -> Plan:

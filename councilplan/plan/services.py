@@ -22,20 +22,9 @@ from councilplan.core.selectors import code_lookup, get_vocabularies
 from councilplan.core.services import directorates_by_name, find_or_create_person, outcomes_by_title
 from councilplan.core.tabular import TableError, read_table
 
+from .columns import ACTIVITY_COLUMNS, REQUIRED_ACTIVITY_COLUMNS
 from .models import Activity, Plan, ref_sort_key
 
-ACTIVITY_COLUMNS = [
-    "ref",
-    "title",
-    "outcome",
-    "activity_type",
-    "start_date",
-    "end_date",
-    "directorate",
-    "lead_officer",
-    "description",
-]
-REQUIRED_ACTIVITY_COLUMNS = ["ref", "title", "outcome", "activity_type", "end_date"]
 ACTIVITY_FIELDS = [
     "title",
     "outcome",

@@ -25,7 +25,7 @@ from councilplan.documents.formats import CONTENT_TYPES, FORMAT_NAMES
 from councilplan.documents.model import Block, BulletList, Cell, Chart, Document, Heading, PageBreak, Series, Table
 from councilplan.documents.words import bold, para, slug, text_blocks
 
-from .selectors import CycleData, PlanActivity, PlanData, SubmissionRow
+from .selectors import CycleData, PlanActivity, PlanContents, SubmissionRow
 
 FORMATS = list(formats.READING)
 REPORT_FORMATS = [*FORMATS, "json"]
@@ -505,11 +505,11 @@ def build_scorecards(data: CycleData, numbers: Sequence[int] | None = None) -> D
 # --- the plan documents ---------------------------------------------------------------------------------
 
 
-def _by_outcome(plan: PlanData) -> list[tuple[str, list[PlanActivity]]]:
+def _by_outcome(plan: PlanContents) -> list[tuple[str, list[PlanActivity]]]:
     return [(title, [a for a in plan.activities if a.outcome == title]) for title in plan.outcomes]
 
 
-def _plan_outcome_heading(plan: PlanData, number: int, title: str) -> str:
+def _plan_outcome_heading(plan: PlanContents, number: int, title: str) -> str:
     return outcome_name(number, title, plan.cross_cutting)
 
 
@@ -538,7 +538,7 @@ def _activity_rows(a: PlanActivity) -> list[tuple[Cell, ...]]:
     return rows + accountability + _finance(s) + _capacity(s)[:4]
 
 
-def build_plan_document(plan: PlanData, version: str) -> Document:
+def build_plan_document(plan: PlanContents, version: str) -> Document:
     if version == "full":
         return _full_plan(plan)
     if version == "summary":
@@ -546,12 +546,12 @@ def build_plan_document(plan: PlanData, version: str) -> Document:
     raise ValueError(f"unknown version {version!r}: full or summary")
 
 
-def _introduction(plan: PlanData) -> list[Block]:
+def _introduction(plan: PlanContents) -> list[Block]:
     text = plan.introduction or plan.description
     return text_blocks(text) if text else []
 
 
-def _full_plan(plan: PlanData) -> Document:
+def _full_plan(plan: PlanContents) -> Document:
     title = plan.name
     blocks: list[Block] = [Heading(title, 1, "report-title"), para("The full plan", style="lead")]
     blocks.extend(_introduction(plan))
@@ -579,7 +579,7 @@ def _full_plan(plan: PlanData) -> Document:
     return Document(title, tuple(blocks), f"{slug(plan.name)}-full", f"{plan.name} – full plan")
 
 
-def _summary(plan: PlanData) -> Document:
+def _summary(plan: PlanContents) -> Document:
     title = f"{plan.name}: summary"
     blocks: list[Block] = [
         Heading(title, 1, "report-title"),

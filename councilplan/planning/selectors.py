@@ -309,7 +309,10 @@ class PlanActivity:
 
 
 @dataclass(frozen=True)
-class PlanData:
+class PlanContents:
+    """A plan as its documents show it: its activities with what was submitted for them, and the cycle's themes.
+    (The analysis engine's `records.PlanData` is the plan with its rounds of returns.)"""
+
     pk: int
     name: str
     description: str
@@ -321,7 +324,7 @@ class PlanData:
     cycle_name: str
 
 
-def plan_data(plan: Plan, include_exempt: bool = True) -> PlanData:
+def plan_data(plan: Plan, include_exempt: bool = True) -> PlanContents:
     """The plan's activities (in number order) with the submissions they came from, and the cycle's themes;
     without `include_exempt`, not the activities marked exempt (Schedule 12A)."""
     vocab = get_vocabularies()
@@ -354,7 +357,7 @@ def plan_data(plan: Plan, include_exempt: bool = True) -> PlanData:
             )
         )
     outcomes = list(dict.fromkeys(a.outcome for a in found))
-    return PlanData(
+    return PlanContents(
         pk=plan.pk,
         name=plan.name,
         description=plan.description,

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from councilplan.analysis import planning_choices as choices
 from councilplan.core.services import find_or_create_person
+from councilplan.monitoring.selectors import ending_returns
 from councilplan.plan.models import Activity, Plan, ref_sort_key
 
 from .models import Criterion, PlanningCycle, Score, Submission, Theme
@@ -408,8 +409,6 @@ def confirm_short_list(cycle: PlanningCycle, *, user=None) -> Confirmed:
 def continuing_activities(plan: Plan, cycle: PlanningCycle) -> list[Activity]:
     """The plan's activities still going when `cycle`'s call opens: not ended before it, and not taken out of
     monitoring (a submitted return saying completed, stopped or business as usual, unless CMT kept it in)."""
-    from councilplan.monitoring.selectors import ending_returns
-
     left = set(ending_returns().filter(activity__plan=plan).values_list("activity_id", flat=True))
     opens = timezone.localtime(cycle.opens_at).date()
     return [

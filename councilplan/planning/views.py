@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from councilplan.analysis import planning as analysis
 from councilplan.analysis import planning_choices as choices
 from councilplan.analysis import vocabulary as v
-from councilplan.core.pages import apply, form_page
+from councilplan.core.pages import edit_page
 from councilplan.core.permissions import can_see_exempt
 from councilplan.core.selectors import get_vocabularies
 from councilplan.documents.formats import Output
@@ -114,26 +114,24 @@ def index(request):
 def cycle_create(request):
     _require(permissions.can_prioritise(request.user))
     form = CycleForm(request.POST or None, carry_forward=True)
-    if request.method == "POST" and form.is_valid():
+
+    def start():
         data = dict(form.cleaned_data)
-        carry = data.pop("carry_forward_from", None)
-        created = {}
+        return cycle_services.create_cycle(
+            user=request.user, carry_forward_from=data.pop("carry_forward_from", None), **data
+        )
 
-        def change():
-            created["cycle"] = cycle_services.create_cycle(user=request.user, carry_forward_from=carry, **data)
+    def started(cycle) -> str:
+        carried, carry = cycle.submissions.count(), cycle.carried_from
+        return f"{cycle.name} created" + (
+            f", with {carried} activities carried forward from {carry}." if carry else "."
+        )
 
-        if apply(form, change):
-            cycle = created["cycle"]
-            carried = cycle.submissions.count()
-            messages.success(
-                request,
-                f"{cycle.name} created"
-                + (f", with {carried} activities carried forward from {carry}." if carry else "."),
-            )
-            return redirect("planning:cycle", cycle.pk)
-    return form_page(
+    return edit_page(
         request,
         form,
+        start,
+        done=(started, lambda cycle: reverse("planning:cycle", args=[cycle.pk])),
         title="Start a planning cycle",
         caption="Building the plan",
         back=reverse("planning:index"),
@@ -146,18 +144,12 @@ def cycle_create(request):
 def cycle_edit(request, pk: int):
     _require(permissions.can_prioritise(request.user))
     cycle = _cycle(pk)
-    initial = {name: getattr(cycle, name) for name in cycle_services.CYCLE_FIELDS}
-    form = CycleForm(request.POST or None, initial=initial)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and apply(form, lambda: cycle_services.update_cycle(cycle, user=request.user, **form.cleaned_data))
-    ):
-        messages.success(request, f"{cycle.name} updated.")
-        return redirect("planning:cycle", cycle.pk)
-    return form_page(
+    form = CycleForm(request.POST or None, initial={name: getattr(cycle, name) for name in cycle_services.CYCLE_FIELDS})
+    return edit_page(
         request,
         form,
+        lambda: cycle_services.update_cycle(cycle, user=request.user, **form.cleaned_data),
+        done=(f"{cycle.name} updated.", reverse("planning:cycle", args=[pk])),
         title=f"Change {cycle.name}",
         caption="Building the plan",
         back=reverse("planning:cycle", args=[pk]),
@@ -194,18 +186,13 @@ def criteria(request, pk: int):
     found = _cycle(pk)
     score_criteria, _ = selectors.cycle_criteria(found)
     form = CriteriaForm(request.POST or None, criteria=score_criteria)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and apply(form, lambda: cycle_services.set_criteria(found, form.settings(), user=request.user))
-    ):
-        messages.success(request, "Weights and scales saved. The ranking uses them from now on.")
-        return redirect("planning:cycle", found.pk)
-    return render(
+    return edit_page(
         request,
-        "planning/criteria.html",
-        {
-            "form": form,
+        form,
+        lambda: cycle_services.set_criteria(found, form.settings(), user=request.user),
+        done=("Weights and scales saved. The ranking uses them from now on.", reverse("planning:cycle", args=[pk])),
+        template="planning/criteria.html",
+        context={
             "cycle": found,
             "rows": [(c, form[f"w{c.pk}"], form[f"l{c.pk}"], form[f"h{c.pk}"]) for c in score_criteria],
         },
@@ -219,16 +206,11 @@ def themes(request, pk: int):
     found = _cycle(pk)
     text = "\n".join(f"{t.title}: {t.description}" if t.description else t.title for t in found.themes.all())
     form = ThemesForm(request.POST or None, initial={"themes": text})
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and apply(form, lambda: cycle_services.set_themes(found, form.theme_list(), user=request.user))
-    ):
-        messages.success(request, "Themes saved.")
-        return redirect("planning:cycle", found.pk)
-    return form_page(
+    return edit_page(
         request,
         form,
+        lambda: cycle_services.set_themes(found, form.theme_list(), user=request.user),
+        done=("Themes saved.", reverse("planning:cycle", args=[pk])),
         title="Shared themes",
         caption=found.name,
         back=reverse("planning:cycle", args=[pk]),
@@ -239,19 +221,12 @@ def themes(request, pk: int):
 # --- submissions -----------------------------------------------------------------------------------------
 
 
-def _submission_page(request, form, *, cycle, title, back, submission=None):
-    return render(
-        request,
-        "planning/submission_form.html",
-        {
-            "form": form,
-            "cycle": cycle,
-            "title": title,
-            "back": back,
-            "submission": submission,
-            "window": _window(cycle),
-        },
-    )
+def _submission_context(cycle, submission=None) -> dict:
+    return {"cycle": cycle, "submission": submission, "window": _window(cycle)}
+
+
+def _to_submission(submission) -> str:
+    return reverse("planning:submission", args=[submission.pk])
 
 
 @login_required
@@ -261,17 +236,15 @@ def submission_create(request, pk: int):
     _require(permissions.can_submit_activity(request.user, found))
     initial = {"directorate": request.user.directorate_id, "lead_officer": request.user.email or str(request.user)}
     form = SubmissionForm(request.POST or None, initial=initial, activity_types=_activity_types())
-    if request.method == "POST" and form.is_valid():
-        created = {}
-
-        def change():
-            created["s"] = cycle_services.submit_activity(found, form.submission_data(), user=request.user)
-
-        if apply(form, change):
-            messages.success(request, f"Activity {created['s'].number} submitted: {created['s'].title}")
-            return redirect("planning:submission", created["s"].pk)
-    return _submission_page(
-        request, form, cycle=found, title="Submit an activity", back=reverse("planning:cycle", args=[pk])
+    return edit_page(
+        request,
+        form,
+        lambda: cycle_services.submit_activity(found, form.submission_data(), user=request.user),
+        done=(lambda s: f"Activity {s.number} submitted: {s.title}", _to_submission),
+        template="planning/submission_form.html",
+        context=_submission_context(found),
+        title="Submit an activity",
+        back=reverse("planning:cycle", args=[pk]),
     )
 
 
@@ -283,20 +256,15 @@ def submission_edit(request, pk: int):
     form = SubmissionForm(
         request.POST or None, initial=SubmissionForm.initial_from(found), activity_types=_activity_types()
     )
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and apply(form, lambda: cycle_services.update_submission(found, form.submission_data(), user=request.user))
-    ):
-        messages.success(request, f"Activity {found.number} updated.")
-        return redirect("planning:submission", found.pk)
-    return _submission_page(
+    return edit_page(
         request,
         form,
-        cycle=found.cycle,
+        lambda: cycle_services.update_submission(found, form.submission_data(), user=request.user),
+        done=(f"Activity {found.number} updated.", _to_submission(found)),
+        template="planning/submission_form.html",
+        context=_submission_context(found.cycle, found),
         title=f"Change activity {found.number}",
-        back=reverse("planning:submission", args=[pk]),
-        submission=found,
+        back=_to_submission(found),
     )
 
 
@@ -352,24 +320,16 @@ def submission_review(request, pk: int):
     found = _submission(pk)
     initial = {"review": found.review if found.review != "pending" else None, "review_note": found.review_note}
     form = ReviewForm(request.POST or None, initial=initial)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and apply(
-            form,
-            lambda: cycle_services.review_submission(
-                found, review=form.cleaned_data["review"], note=form.cleaned_data["review_note"], user=request.user
-            ),
-        )
-    ):
-        messages.success(request, f"Activity {found.number}: {choices.label_of(choices.REVIEW, found.review)}.")
-        return redirect("planning:submission", found.pk)
-    return form_page(
+    return edit_page(
         request,
         form,
+        lambda: cycle_services.review_submission(
+            found, review=form.cleaned_data["review"], note=form.cleaned_data["review_note"], user=request.user
+        ),
+        done=(lambda s: f"Activity {s.number}: {choices.label_of(choices.REVIEW, s.review)}.", _to_submission),
         title=f"Review activity {found.number}",
         caption=f"{found.number}. {found.title}",
-        back=reverse("planning:submission", args=[pk]),
+        back=_to_submission(found),
         button="Save the review",
     )
 
@@ -384,17 +344,14 @@ def submission_score(request, pk: int):
         deca = []
     initial = {f"c{s.criterion_id}": s.value if s.value is not None else s.rating for s in found.scores.all()}
     form = ScoreForm(request.POST or None, initial=initial, criteria=score_criteria, deca=deca)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and apply(form, lambda: cycle_services.score_submission(found, form.values(), user=request.user))
-    ):
-        messages.success(request, f"Scores saved for activity {found.number}.")
-        return redirect("planning:submission", found.pk)
-    return render(
+    return edit_page(
         request,
-        "planning/score_form.html",
-        {"form": form, "s": found, "back": reverse("planning:submission", args=[pk])},
+        form,
+        lambda: cycle_services.score_submission(found, form.values(), user=request.user),
+        done=(f"Scores saved for activity {found.number}.", _to_submission(found)),
+        template="planning/score_form.html",
+        context={"s": found},
+        back=_to_submission(found),
     )
 
 
@@ -406,27 +363,16 @@ def submission_decide(request, pk: int):
     form = DecisionForm(
         request.POST or None, initial={"decision": found.decision or None, "decision_note": found.decision_note}
     )
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and apply(
-            form,
-            lambda: cycle_services.decide(
-                found,
-                decision=form.cleaned_data["decision"],
-                note=form.cleaned_data["decision_note"],
-                user=request.user,
-            ),
-        )
-    ):
-        messages.success(request, f"Activity {found.number}: {choices.label_of(choices.DECISION, found.decision)}.")
-        return redirect("planning:submission", found.pk)
-    return form_page(
+    return edit_page(
         request,
         form,
+        lambda: cycle_services.decide(
+            found, decision=form.cleaned_data["decision"], note=form.cleaned_data["decision_note"], user=request.user
+        ),
+        done=(lambda s: f"Activity {s.number}: {choices.label_of(choices.DECISION, s.decision)}.", _to_submission),
         title=f"Decide on activity {found.number}",
         caption=f"{found.number}. {found.title}",
-        back=reverse("planning:submission", args=[pk]),
+        back=_to_submission(found),
         button="Save the decision",
     )
 
@@ -439,16 +385,11 @@ def submission_plan_details(request, pk: int):
     form = PlanDetailsForm(
         request.POST or None, initial={"headline": found.headline, "governance_route": found.governance_route}
     )
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and apply(form, lambda: cycle_services.update_plan_details(found, user=request.user, **form.cleaned_data))
-    ):
-        messages.success(request, f"Headline and governance route saved for activity {found.number}.")
-        return redirect("planning:submission", found.pk)
-    return form_page(
+    return edit_page(
         request,
         form,
+        lambda: cycle_services.update_plan_details(found, user=request.user, **form.cleaned_data),
+        done=(f"Headline and governance route saved for activity {found.number}.", _to_submission(found)),
         title="Headline and governance route",
         caption=f"{found.number}. {found.title}",
         back=reverse("planning:submission", args=[pk]),

@@ -16,7 +16,8 @@ from councilplan.analysis.report_extras import ReportExtras, report_extras
 from councilplan.core.models import Outcome
 from councilplan.core.selectors import get_vocabularies
 from councilplan.monitoring.models import Return, Round
-from councilplan.monitoring.selectors import RECORD_FIELDS, activity_records, to_record
+from councilplan.monitoring.questions import RECORD_FIELDS
+from councilplan.monitoring.selectors import activity_records, to_record
 
 from .models import Commentary
 from .permissions import can_read_report

@@ -13,12 +13,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
-from councilplan.core.pages import apply, form_page
+from councilplan.core.pages import edit_page
 from councilplan.core.permissions import can_see_exempt
 from councilplan.documents.formats import Output
 from councilplan.documents.http import file_response
 from councilplan.documents.render_html import items as document_items
 from councilplan.monitoring.models import Return
+from councilplan.plan.models import Activity
 
 from . import pages, permissions, selectors, services
 from .document import CONTENT_TYPES, FORMAT_NAMES, FORMATS, build_register_document, render_register
@@ -85,18 +86,14 @@ def index(request):
 def register_create(request):
     _manage(request)
     form = RegisterForm(request.POST or None, levels=selectors.level_terms())
-    if request.method == "POST" and form.is_valid():
-        register = None
-
-        def change():
-            nonlocal register
-            register = services.create_register(user=request.user, **form.cleaned_data)
-
-        if apply(form, change):
-            messages.success(request, f"{register.name} created.")
-            return redirect("risks:register", register.pk)
-    return form_page(
-        request, form, title="Create a risk register", caption="Risk registers", back=reverse("risks:index")
+    return edit_page(
+        request,
+        form,
+        lambda: services.create_register(user=request.user, **form.cleaned_data),
+        done=(lambda r: f"{r.name} created.", lambda r: reverse("risks:register", args=[r.pk])),
+        title="Create a risk register",
+        caption="Risk registers",
+        back=reverse("risks:index"),
     )
 
 
@@ -107,16 +104,11 @@ def register_edit(request, pk: int):
     register = selectors.get_register(pk) or _not_found()
     initial = {name: getattr(register, name) for name in services.REGISTER_FIELDS if name != "directorate"}
     form = RegisterForm(request.POST or None, initial=initial, levels=selectors.level_terms())
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and apply(form, lambda: services.update_register(register, user=request.user, **form.cleaned_data))
-    ):
-        messages.success(request, f"{register.name} updated.")
-        return redirect("risks:register", register.pk)
-    return form_page(
+    return edit_page(
         request,
         form,
+        lambda: services.update_register(register, user=request.user, **form.cleaned_data),
+        done=(lambda r: f"{r.name} updated.", reverse("risks:register", args=[pk])),
         title=f"Change {register.name}",
         caption="Risk registers",
         back=reverse("risks:register", args=[pk]),
@@ -194,27 +186,23 @@ def risk_create(request, pk: int):
     found = selectors.get_register(pk) or _not_found()
     scale = selectors.get_scale()
     form = RiskCreateForm(request.POST or None, scale=scale, initial={"reviewed_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        created = None
 
-        def change():
-            nonlocal created
-            data = form.cleaned_data
-            created = services.create_risk(
-                register=found,
-                code=data["code"],
-                reviewed_on=data["reviewed_on"],
-                user=request.user,
-                **form.scores(),
-                **form.details(),
-            )
+    def create():
+        data = form.cleaned_data
+        return services.create_risk(
+            register=found,
+            code=data["code"],
+            reviewed_on=data["reviewed_on"],
+            user=request.user,
+            **form.scores(),
+            **form.details(),
+        )
 
-        if apply(form, change):
-            messages.success(request, f"{created.code} added to {found.name}.")
-            return redirect(_risk_url(created))
-    return form_page(
+    return edit_page(
         request,
         form,
+        create,
+        done=(lambda risk: f"{risk.code} added to {found.name}.", _risk_url),
         title=f"Add a risk to {found.name}",
         caption="Risk registers",
         back=reverse("risks:register", args=[pk]),
@@ -256,14 +244,15 @@ def risk_edit(request, code: str):
         "next_review_on": found.next_review_on,
     }
     form = RiskDetailsForm(request.POST or None, initial=initial)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and apply(form, lambda: services.update_risk_details(found, user=request.user, **form.details()))
-    ):
-        messages.success(request, f"{found.code} updated.")
-        return redirect(_risk_url(found))
-    return form_page(request, form, title=f"Change {found.code}", caption=found.title, back=_risk_url(found))
+    return edit_page(
+        request,
+        form,
+        lambda: services.update_risk_details(found, user=request.user, **form.details()),
+        done=(f"{found.code} updated.", _risk_url(found)),
+        title=f"Change {found.code}",
+        caption=found.title,
+        back=_risk_url(found),
+    )
 
 
 @login_required
@@ -278,25 +267,23 @@ def risk_review(request, code: str):
         "target_impact": found.target_impact,
     }
     form = ReviewForm(request.POST or None, initial=initial, scale=selectors.get_scale())
-    if request.method == "POST" and form.is_valid():
+
+    def record():
         data = form.cleaned_data
+        services.record_review(
+            found,
+            reviewed_on=data["reviewed_on"],
+            context_changed=data["context_changed"],
+            note=data["note"],
+            user=request.user,
+            **form.scores(),
+        )
 
-        def change():
-            services.record_review(
-                found,
-                reviewed_on=data["reviewed_on"],
-                context_changed=data["context_changed"],
-                note=data["note"],
-                user=request.user,
-                **form.scores(),
-            )
-
-        if apply(form, change):
-            messages.success(request, f"Review of {found.code} recorded.")
-            return redirect(_risk_url(found))
-    return form_page(
+    return edit_page(
         request,
         form,
+        record,
+        done=(f"Review of {found.code} recorded.", _risk_url(found)),
         title=f"Record a review of {found.code}",
         caption=found.title,
         back=_risk_url(found),
@@ -312,15 +299,22 @@ def control_form(request, code: str, control_id: int | None = None):
     control = get_object_or_404(Control, pk=control_id, risk=found) if control_id else None
     initial = {"title": control.title, "owner": control.owner} if control else None
     form = ControlForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
+
+    def save():
         if control:
-            services.update_control(control, user=request.user, **form.cleaned_data)
-        else:
-            services.add_control(found, user=request.user, **form.cleaned_data)
-        messages.success(request, f"Control {'updated' if control else 'added'} on {found.code}.")
-        return redirect(_risk_url(found) + "#controls")
-    title = f"Change a control of {found.code}" if control else f"Add a control to {found.code}"
-    return form_page(request, form, title=title, caption=found.title, back=_risk_url(found) + "#controls")
+            return services.update_control(control, user=request.user, **form.cleaned_data)
+        return services.add_control(found, user=request.user, **form.cleaned_data)
+
+    back = _risk_url(found) + "#controls"
+    return edit_page(
+        request,
+        form,
+        save,
+        done=(f"Control {'updated' if control else 'added'} on {found.code}.", back),
+        title=f"Change a control of {found.code}" if control else f"Add a control to {found.code}",
+        caption=found.title,
+        back=back,
+    )
 
 
 @login_required
@@ -328,27 +322,24 @@ def control_form(request, code: str, control_id: int | None = None):
 def action_form(request, code: str, action_id: int | None = None):
     found = _risk_for_update(request, code)
     action = get_object_or_404(Action, pk=action_id, risk=found) if action_id else None
-    initial = (
-        {
-            "title": action.title,
-            "owner": action.owner,
-            "planned": action.planned,
-            "planned_date": action.planned_date,
-            "status": action.status,
-        }
-        if action
-        else None
-    )
-    form = ActionForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    names = ("title", "owner", "planned", "planned_date", "status")
+    form = ActionForm(request.POST or None, initial={n: getattr(action, n) for n in names} if action else None)
+
+    def save():
         if action:
-            services.update_action(action, user=request.user, **form.cleaned_data)
-        else:
-            services.add_action(found, user=request.user, **form.cleaned_data)
-        messages.success(request, f"Action {'updated' if action else 'added'} on {found.code}.")
-        return redirect(_risk_url(found) + "#actions")
-    title = f"Change an action of {found.code}" if action else f"Add an action to {found.code}"
-    return form_page(request, form, title=title, caption=found.title, back=_risk_url(found) + "#actions")
+            return services.update_action(action, user=request.user, **form.cleaned_data)
+        return services.add_action(found, user=request.user, **form.cleaned_data)
+
+    back = _risk_url(found) + "#actions"
+    return edit_page(
+        request,
+        form,
+        save,
+        done=(f"Action {'updated' if action else 'added'} on {found.code}.", back),
+        title=f"Change an action of {found.code}" if action else f"Add an action to {found.code}",
+        caption=found.title,
+        back=back,
+    )
 
 
 @login_required
@@ -384,26 +375,20 @@ def risk_move(request, code: str):
     if found.status == Risk.Status.OPEN:
         choices.append((WITHDRAW, "Withdraw it from the registers"))
     form = MoveForm(request.POST or None, choices=choices, initial={"moved_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
+
+    def move():
         data = form.cleaned_data
         target = None if data["destination"] == WITHDRAW else selectors.get_register(int(data["destination"]))
+        return services.move_risk(
+            found, to_register=target, reason=data["reason"], moved_on=data["moved_on"], user=request.user
+        )
 
-        moved = []
-
-        def change():
-            moved.append(
-                services.move_risk(
-                    found, to_register=target, reason=data["reason"], moved_on=data["moved_on"], user=request.user
-                )
-            )
-
-        if apply(form, change):
-            messages.success(request, f"{found.code}: {moved[0].get_kind_display().lower()}.")
-            return redirect(_risk_url(found))
     where = "withdrawn" if found.status == Risk.Status.WITHDRAWN else f"on {found.register.name}"
-    return form_page(
+    return edit_page(
         request,
         form,
+        move,
+        done=(lambda moved: f"{found.code}: {moved.get_kind_display().lower()}.", _risk_url(found)),
         title=f"Escalate, de-escalate or withdraw {found.code}",
         caption=found.title,
         back=_risk_url(found),
@@ -425,17 +410,18 @@ def risk_activities(request, code: str):
         hint="Select all that apply.",
         choices=choices,
     )
-    if request.method == "POST" and form.is_valid():
-        services.set_activities(found, _activities(form.ids()), user=request.user)
-        messages.success(request, f"Linked activities of {found.code} saved.")
-        return redirect(_risk_url(found) + "#activities")
-    title = f"Plan activities for {found.code}"
-    return form_page(request, form, title=title, caption=found.title, back=_risk_url(found))
+    return edit_page(
+        request,
+        form,
+        lambda: services.set_activities(found, _activities(form.ids()), user=request.user),
+        done=(f"Linked activities of {found.code} saved.", _risk_url(found) + "#activities"),
+        title=f"Plan activities for {found.code}",
+        caption=found.title,
+        back=_risk_url(found),
+    )
 
 
 def _activities(ids):
-    from councilplan.plan.models import Activity
-
     return Activity.objects.filter(pk__in=ids)
 
 
@@ -452,11 +438,15 @@ def risk_owners(request, code: str):
         hint="Besides the corporate team. They can change its details, reviews, controls, actions and activities.",
         choices=[(str(u.pk), f"{u} ({u.username})") for u in users],
     )
-    if request.method == "POST" and form.is_valid():
-        services.set_owner_users(found, users.filter(pk__in=form.ids()), user=request.user)
-        messages.success(request, f"People who may update {found.code} saved.")
-        return redirect(_risk_url(found))
-    return form_page(request, form, title=f"Owners of {found.code}", caption=found.title, back=_risk_url(found))
+    return edit_page(
+        request,
+        form,
+        lambda: services.set_owner_users(found, users.filter(pk__in=form.ids()), user=request.user),
+        done=(f"People who may update {found.code} saved.", _risk_url(found)),
+        title=f"Owners of {found.code}",
+        caption=found.title,
+        back=_risk_url(found),
+    )
 
 
 @login_required
@@ -489,14 +479,11 @@ def return_risks(request, pk: int):
         hint="Risks on the registers this return names. Select all that apply.",
         choices=[(str(r.pk), f"{r.code} {r.title} ({r.register.name})") for r in risks],
     )
-    if request.method == "POST" and form.is_valid():
-        chosen = [r for r in risks if r.pk in set(form.ids())]
-        services.name_return_risks(ret, chosen, user=request.user)
-        messages.success(request, "Risks saved.")
-        return redirect("risks:return_risks", ret.pk)
-    return form_page(
+    return edit_page(
         request,
         form,
+        lambda: services.name_return_risks(ret, [r for r in risks if r.pk in set(form.ids())], user=request.user),
+        done=("Risks saved.", reverse("risks:return_risks", args=[ret.pk])),
         title=f"Risks for {ret.activity.ref}. {ret.activity.title}",
         caption=f"{ret.round.plan.name} — {ret.round.label}",
         back=reverse("risks:index"),

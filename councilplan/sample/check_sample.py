@@ -17,43 +17,15 @@ from datetime import date
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1]))  # the repository: the exchange format's columns are declared in it
+
+from councilplan.monitoring.questions import MILESTONE_TYPES as MILESTONES  # noqa: E402
+from councilplan.monitoring.questions import RETURN_COLUMNS  # noqa: E402
+from councilplan.plan.columns import ACTIVITY_COLUMNS  # noqa: E402
+
 SEED = HERE.parents[2] / "shared" / "seeds" / "000_c13a9a8d7689b7bf.txt"
 REFS = [str(n) for n in range(1, 80)]
 
-ACTIVITY_COLUMNS = [
-    "ref",
-    "title",
-    "outcome",
-    "activity_type",
-    "start_date",
-    "end_date",
-    "directorate",
-    "lead_officer",
-    "description",
-]
-MILESTONES = ["approval_to_proceed", "eqia_screening", "consultation_start", "key_decision", "go_live", "other"]
-RETURN_COLUMNS = [
-    "ref",
-    "delivery_status",
-    "progress",
-    *(f"milestone_{m}" for m in MILESTONES),
-    "new_end_date",
-    "new_go_live_date",
-    "date_change_reason",
-    "issues",
-    "issue_detail",
-    "mitigations",
-    "mitigation_detail",
-    "risk_registers",
-    "reported_to",
-    "expected_to_report_to",
-    "forward_plan_scheduled",
-    "project_status",
-    "status_reason",
-    "remain_in_monitoring",
-    "form_rating",
-    "previous_issues_resolution",
-]
 STATUSES = ["on_track", "remedial_action", "unlikely", "not_started"]
 NOT_ON_TRACK = {"remedial_action", "unlikely"}
 TYPES = {"people_commissioning", "infrastructure_commissioning", "service_change", "strategy_policy"}
