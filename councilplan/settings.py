@@ -167,6 +167,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "councilplan@localhost
 # or 'Go Live' date extends beyond the original SDP end date." Off by default: KCC's Q2 report
 # predates the rule and counts them as on track.
 COUNCILPLAN_LATE_ON_TRACK_RULE = _bool("COUNCILPLAN_LATE_ON_TRACK_RULE")
+# The admin's "revert to this version" would change records without the services' checks (core.admin_rules).
+SIMPLE_HISTORY_REVERT_DISABLED = True
 COUNCILPLAN_ORGANISATION = os.environ.get("COUNCILPLAN_ORGANISATION", "Kent County Council")
 # Whose bank holidays working days skip: a country code of the `holidays` package and, after a hyphen, its
 # subdivision (GB-ENG: England and Wales; GB-SCT: Scotland; GB-NIR: Northern Ireland).

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.shortcuts import redirect
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Directorate, Outcome, SingleSignOnIdentity, Team, User, VocabularyTerm
@@ -40,6 +41,12 @@ class CouncilUserAdmin(UserAdmin, SimpleHistoryAdmin):
         ("Dates", {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [(None, {"fields": ["username", "name", "email", "role", "password1", "password2"]})]
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # The user form's "Reset password" link is relative ("../password/"): on a history page it lands here.
+        if not str(version_id).isdigit():
+            return redirect("admin:auth_user_password_change", object_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 @admin.register(SingleSignOnIdentity)

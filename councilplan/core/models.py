@@ -86,7 +86,13 @@ class User(AbstractUser):
         # Administrators configure the organisation in Django's admin, which needs is_staff.
         if self.role == self.Role.ADMINISTRATOR:
             self.is_staff = True
-        super().save(*args, **kwargs)
+        # Signing in records the time on the account and nothing else: not a change of the person's record.
+        if set(kwargs.get("update_fields") or ()) <= {"last_login"} and kwargs.get("update_fields"):
+            self.skip_history_when_saving = True
+        try:
+            super().save(*args, **kwargs)
+        finally:
+            self.__dict__.pop("skip_history_when_saving", None)
 
     def has_perm(self, perm, obj=None) -> bool:
         return (self.is_active and self.role == self.Role.ADMINISTRATOR) or super().has_perm(perm, obj)

@@ -4,6 +4,8 @@ thresholds), results and area commentary. RAG and direction of travel are never 
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from councilplan.core.admin_rules import ViewOnlyAdmin, app_link
+
 from .models import AreaCommentary, Indicator, Result, ServiceArea, Standard
 
 
@@ -38,14 +40,17 @@ class IndicatorAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Result)
-class ResultAdmin(SimpleHistoryAdmin):
+class ResultAdmin(ViewOnlyAdmin):
+    """Results are entered on the indicator's page or imported, which check them and stop racing saves."""
+
     list_display = ["indicator", "period", "value", "ytd", "updated_by", "updated_at"]
     list_filter = ["indicator__service_area__directorate", "period"]
     list_select_related = ["indicator", "updated_by"]
     search_fields = ["indicator__ref", "commentary"]
     date_hierarchy = "period"
-    readonly_fields = ["version", "updated_by", "updated_at"]
-    autocomplete_fields = ["indicator"]
+
+    def app_url(self, obj):
+        return app_link("performance:indicator", obj.indicator.ref)
 
 
 @admin.register(AreaCommentary)

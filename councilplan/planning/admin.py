@@ -25,9 +25,17 @@ class PlanningCycleAdmin(SimpleHistoryAdmin):
 
 
 class ScoreInline(admin.TabularInline):
+    """Scores are given on the submission's score page (scales and weights checked there)."""
+
     model = Score
     extra = 0
-    raw_id_fields = ["scored_by"]
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Submission)
@@ -36,6 +44,11 @@ class SubmissionAdmin(SimpleHistoryAdmin):
     list_filter = ["cycle", "outcome", "activity_type", "directorate", "review", "decision"]
     search_fields = ["number", "title"]
     autocomplete_fields = ["lead_officer"]
-    raw_id_fields = ["submitted_by", "reviewed_by", "decided_by", "activity", "carried_from"]
+    raw_id_fields = ["submitted_by", "carried_from"]
     list_select_related = ["cycle", "outcome"]
     inlines = [ScoreInline]
+    # The review, the decision and the plan's activity are set on the submission's pages (with their rules).
+    readonly_fields = [
+        "review", "review_note", "reviewed_by", "reviewed_at", "decision", "decision_note", "decided_by",
+        "decided_at", "activity",
+    ]  # fmt: skip

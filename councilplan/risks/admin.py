@@ -3,6 +3,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from councilplan.analysis.risk import Band, validate_bands
+from councilplan.core.admin_rules import ViewOnlyAdmin
 
 from .models import Action, Control, Movement, Register, ReturnRisk, Review, Risk, RiskBand, RiskScale, ScoreLabel
 
@@ -64,9 +65,17 @@ class ActionInline(admin.TabularInline):
 
 
 class ReviewInline(admin.TabularInline):
+    """Reviews are recorded on the risk's page (the direction of travel is worked out from them)."""
+
     model = Review
     extra = 0
-    readonly_fields = ["recorded_by"]
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Risk)
@@ -82,22 +91,25 @@ class RiskAdmin(SimpleHistoryAdmin):
     inlines = [ControlInline, ActionInline, ReviewInline]
 
     def get_readonly_fields(self, request, obj=None):
+        # Moves between registers, withdrawals and scores go through the risk's page (moves and reviews).
         fields = list(super().get_readonly_fields(request, obj))
-        return [*fields, "code"] if obj else fields
+        ruled = [
+            "code", "register", "status", "current_likelihood", "current_impact", "target_likelihood", "target_impact",
+        ]  # fmt: skip
+        return [*fields, *ruled] if obj else fields
 
     def has_delete_permission(self, request, obj=None):
         return False
 
 
 @admin.register(Movement)
-class MovementAdmin(SimpleHistoryAdmin):
+class MovementAdmin(ViewOnlyAdmin):
     list_display = ["risk", "kind", "from_register", "to_register", "moved_on"]
     list_filter = ["kind"]
     list_select_related = ["risk", "from_register", "to_register"]
 
 
 @admin.register(ReturnRisk)
-class ReturnRiskAdmin(SimpleHistoryAdmin):
+class ReturnRiskAdmin(ViewOnlyAdmin):
     list_display = ["ret", "risk"]
     list_select_related = ["ret__activity", "ret__round", "risk"]
-    raw_id_fields = ["ret"]
