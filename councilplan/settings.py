@@ -167,6 +167,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "councilplan@localhost
 # or 'Go Live' date extends beyond the original SDP end date." Off by default: KCC's Q2 report
 # predates the rule and counts them as on track.
 COUNCILPLAN_LATE_ON_TRACK_RULE = _bool("COUNCILPLAN_LATE_ON_TRACK_RULE")
+# Publishing a round (to members or to the public) with fewer of its returns in than this percentage must be
+# confirmed a second time (docs/user-guide.md).
+COUNCILPLAN_PUBLISH_CONFIRM_BELOW = int(os.environ.get("COUNCILPLAN_PUBLISH_CONFIRM_BELOW", "90"))
 # The admin's "revert to this version" would change records without the services' checks (core.admin_rules).
 SIMPLE_HISTORY_REVERT_DISABLED = True
 COUNCILPLAN_ORGANISATION = os.environ.get("COUNCILPLAN_ORGANISATION", "Kent County Council")

@@ -133,7 +133,8 @@ def test_close_publish_reopen_and_remind_are_refused_to_others(client, people, r
         assert [r.status_code for r in responses] == [302, 302]
         assert round_.state == Round.State.CLOSED
         assert client.post(urls["reopen"]).status_code == 302
-        assert client.post(urls["publish"]).status_code == 302
+        # None of the round's three returns is in: publishing asks for a second confirmation (issue 12).
+        assert client.post(urls["publish"], {"confirm_missing": "on"}).status_code == 302
         round_.refresh_from_db()
         assert round_.state == Round.State.PUBLISHED
     else:
@@ -158,7 +159,7 @@ def test_pages_offer_only_what_the_round_allows(client, people, round_):
     assert "Close round" in page and "/open/" not in page
     services.close_round(round_, people["corporate"])
     page = client.get(detail).text
-    assert "Publish round" in page and "/window/" not in page
+    assert "Publish to members" in page and "/window/" not in page
 
 
 # --- the state machine ----------------------------------------------------------------------------------
@@ -171,7 +172,7 @@ def test_a_round_goes_draft_open_closed_published(people, round_):
     assert round_.state == Round.State.OPEN
     services.close_round(round_, team)
     assert round_.state == Round.State.CLOSED
-    services.publish_round(round_, team)
+    services.publish_round(round_, team, confirmed_missing=True)
     assert Round.objects.get(pk=round_.pk).state == Round.State.PUBLISHED
 
 
@@ -190,7 +191,7 @@ def test_each_change_only_from_its_state(people, round_, state, allowed):
     changes = {
         "open": lambda: services.open_round(round_, people["corporate"]),
         "close": lambda: services.close_round(round_, people["corporate"]),
-        "publish": lambda: services.publish_round(round_, people["corporate"]),
+        "publish": lambda: services.publish_round(round_, people["corporate"], confirmed_missing=True),
         "reopen": lambda: services.reopen_return(round_, activity, people["corporate"]),
     }
     for name, change in changes.items():
@@ -279,7 +280,7 @@ def test_publishing_locks_reopened_returns_again(people, round_):
     ret = services.reopen_return(round_, round_.plan.activities.get(ref="2"), team)
     assert ret.reopened and ret.state == Return.State.DRAFT  # a missed return can still be made
 
-    services.publish_round(round_, team)
+    services.publish_round(round_, team, confirmed_missing=True)
 
     assert not Return.objects.get(pk=ret.pk).reopened
 
@@ -331,7 +332,7 @@ def test_closed_round_is_read_only_unless_the_team_reopens_a_return(people, roun
     services.reopen_return(round_, ret.activity, team)
     assert can_edit_return(ann, Return.objects.select_related("round", "activity").get(pk=ret.pk))
 
-    services.publish_round(round_, team)
+    services.publish_round(round_, team, confirmed_missing=True)
     assert not can_edit_return(ann, Return.objects.select_related("round", "activity").get(pk=ret.pk))
 
 

@@ -202,3 +202,48 @@ class TrackerFilterForm(forms.Form):
 
     def chosen(self) -> dict:
         return {name: value for name, value in self.cleaned_data.items() if value not in ("", None)}
+
+
+class PublishForm(forms.Form):
+    """Publishing, to members or to the public: below the organisation's response threshold, it must be said
+    twice that the report goes out with returns missing."""
+
+    confirm_missing = forms.BooleanField(required=False)
+
+    def __init__(self, *args, responses=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.responses = responses
+        if responses is None or not responses.needs_second_confirmation:
+            del self.fields["confirm_missing"]
+            return
+        field = self.fields["confirm_missing"]
+        field.required = True
+        field.label = f"I understand that {responses.missing} of {responses.in_scope} returns are missing"
+        field.error_messages["required"] = (
+            f"Confirm that the report is to be published with {responses.missing} returns missing"
+        )
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label="Why is it being withdrawn?",
+        help_text="Kept in the round's history. For example: published before the Q3 returns were in.",
+        max_length=75,
+        error_messages={
+            "required": "Say why it is being withdrawn",
+            "max_length": "Say why in 75 characters or fewer",
+        },
+    )
+
+    def __init__(self, *args, responses=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+class ReportVersionForm(forms.Form):
+    report_version = forms.CharField(
+        label="Report version",
+        required=False,
+        max_length=200,
+        help_text="For example: Policy & Resources Cabinet Committee – 8 November 2019. Leave blank for none.",
+        error_messages={"max_length": "The report version must be 200 characters or fewer"},
+    )

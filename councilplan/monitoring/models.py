@@ -25,6 +25,11 @@ class Round(models.Model):
     report_version = models.CharField(
         max_length=200, blank=True, help_text="For example: Policy & Resources Cabinet Committee – 8 November 2019"
     )
+    # Published (state) means published to the council's own readers: CMT, members, everyone signed in. The
+    # public pages show a report only once it is also published to the public: a separate, later step.
+    public = models.BooleanField(
+        "published to the public", default=False, help_text="Its report is on the public pages, without sign-in."
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from councilplan.analysis import vocabulary as v
-from councilplan.analysis.figures import parse_round_label
+from councilplan.analysis.figures import parse_round_label, percent
 from councilplan.core.exchange import (
     ImportFailed,
     ImportResult,
@@ -47,7 +49,7 @@ from .questions import (
     YES_NO,
 )
 from .rules import applicable_answers
-from .selectors import previous_return
+from .selectors import previous_return, round_scope
 
 
 class ReturnConflict(Exception):
@@ -353,22 +355,126 @@ def close_round(round_: Round, user, now=None) -> Round:
     return _save_round(round_, user, ["state", "closes_at"])
 
 
-@transaction.atomic
-def publish_round(round_: Round, user) -> Round:
-    """Publish a closed round: viewers can read its report, scorecards and dashboard figures.
+@dataclass(frozen=True)
+class Responses:
+    """How complete a round's returns are, said before anyone publishes it."""
 
-    Returns reopened after closing are locked again, so that nothing changes under a published report."""
+    in_scope: int
+    submitted: int
+    threshold: int  # percent: below it, publishing asks to be confirmed a second time
+
+    @property
+    def missing(self) -> int:
+        return self.in_scope - self.submitted
+
+    @property
+    def rate(self) -> int | None:
+        return percent(self.submitted, self.in_scope)
+
+    @property
+    def needs_second_confirmation(self) -> bool:
+        return self.rate is not None and self.rate < self.threshold
+
+
+def responses(round_: Round) -> Responses:
+    scope = set(round_scope(round_))
+    submitted = round_.returns.filter(state=Return.State.SUBMITTED, activity__ref__in=scope).count()
+    return Responses(len(scope), submitted, settings.COUNCILPLAN_PUBLISH_CONFIRM_BELOW)
+
+
+def _check_responses(round_: Round, confirmed_missing: bool) -> None:
+    found = responses(round_)
+    if found.needs_second_confirmation and not confirmed_missing:
+        raise RoundStateError(
+            f"Only {found.rate}% of {round_.label}'s returns are in ({found.missing} missing): confirm that the "
+            "report should be published with returns missing."
+        )
+
+
+def _say_why(round_: Round, reason: str) -> None:
+    """The reason goes into the round's history with the change."""
+    round_._change_reason = reason
+
+
+@transaction.atomic
+def publish_round(round_: Round, user, *, confirmed_missing: bool = False) -> Round:
+    """Publish a closed round to the council's own readers: CMT, members and everyone signed in can read its
+    report, scorecards and dashboard figures. Not the public: that is `publish_to_public`, a separate step.
+
+    Returns reopened after closing are locked again, so that nothing changes under a published report. Below
+    the organisation's response threshold, it must be confirmed that returns are missing."""
     _lock(round_)
     if round_.state != Round.State.CLOSED:
         raise RoundStateError(
             f"{round_.label} is {round_.get_state_display().lower()}: only a closed round can be published."
         )
+    _check_responses(round_, confirmed_missing)
     for ret in round_.returns.filter(reopened=True):
         ret.reopened = False
         ret._history_user = user
         ret.save(update_fields=["reopened"])
     round_.state = Round.State.PUBLISHED
+    _say_why(round_, "Published to members")
     return _save_round(round_, user, ["state"])
+
+
+@transaction.atomic
+def publish_to_public(round_: Round, user, *, confirmed_missing: bool = False) -> Round:
+    """Put a round's report (without exempt information) on the public pages, which need no sign-in."""
+    _lock(round_)
+    if round_.state != Round.State.PUBLISHED:
+        raise RoundStateError(
+            f"{round_.label} is {round_.get_state_display().lower()}: publish it to members before the public."
+        )
+    if round_.public:
+        raise RoundStateError(f"{round_.label} is on the public pages already.")
+    _check_responses(round_, confirmed_missing)
+    round_.public = True
+    _say_why(round_, "Published to the public")
+    return _save_round(round_, user, ["public"])
+
+
+REASON_LIMIT = 75  # the history keeps 100 characters, with "Withdrawn from members: " before the reason
+
+
+def _reason(reason: str) -> str:
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise RoundStateError("Say why it is being withdrawn: the reason is kept in the round's history.")
+    if len(reason) > REASON_LIMIT:
+        raise RoundStateError(f"Say why in {REASON_LIMIT} characters or fewer: the round's history keeps it.")
+    return reason
+
+
+@transaction.atomic
+def withdraw_from_public(round_: Round, user, reason: str) -> Round:
+    """Take a round's report off the public pages; members still read it."""
+    reason = _reason(reason)
+    _lock(round_)
+    if not round_.public:
+        raise RoundStateError(f"{round_.label} is not on the public pages.")
+    round_.public = False
+    _say_why(round_, f"Withdrawn from the public: {reason}")
+    return _save_round(round_, user, ["public"])
+
+
+@transaction.atomic
+def withdraw_round(round_: Round, user, reason: str) -> Round:
+    """Unpublish a round: it is closed again, read by the corporate team only, and off the public pages."""
+    reason = _reason(reason)
+    _lock(round_)
+    if round_.state != Round.State.PUBLISHED:
+        raise RoundStateError(f"{round_.label} is {round_.get_state_display().lower()}: it is not published.")
+    round_.state, round_.public = Round.State.CLOSED, False
+    _say_why(round_, f"Withdrawn from members: {reason}")
+    return _save_round(round_, user, ["state", "public"])
+
+
+@transaction.atomic
+def set_report_version(round_: Round, user, version: str) -> Round:
+    """The line under the report's title saying which meeting it is for."""
+    round_.report_version = version.strip()
+    return _save_round(round_, user, ["report_version"])
 
 
 @transaction.atomic

@@ -20,10 +20,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_http_methods, require_safe
 
+from councilplan.core.pages import edit_page
 from councilplan.plan.models import Activity, Plan
 
 from . import selectors, services
-from .forms_rounds import RoundForm, TrackerFilterForm, WindowForm
+from .forms_rounds import PublishForm, ReportVersionForm, RoundForm, TrackerFilterForm, WindowForm, WithdrawForm
 from .models import Round
 from .permissions import can_run_rounds
 from .reminders import ReminderError, send_reminders, who_to_remind
@@ -141,10 +142,11 @@ class _Change:
 
     verb: str  # the button: "Open round"
     question: str  # the page's heading, with {label}
-    consequences: tuple[str, ...]  # what will happen, one sentence each
+    consequences: tuple[str, ...]  # what will happen, one sentence each, with {label} and {public_url}
     done: str  # the success message, with {label}
-    act: Callable
+    act: Callable  # (round, user, the confirmation form's cleaned data) -> Round
     problem: Callable[[Round], str | None]
+    asks: str = ""  # "responses": publishing, which first says how many returns are in; "reason": withdrawing
 
 
 def _state_problem(state: str, rule: str) -> Callable[[Round], str | None]:
@@ -152,6 +154,17 @@ def _state_problem(state: str, rule: str) -> Callable[[Round], str | None]:
 
     def problem(round_: Round) -> str | None:
         return None if round_.state == state else f"{_is(round_)}: {rule}."
+
+    return problem
+
+
+def _public_problem(public: bool, rule: str) -> Callable[[Round], str | None]:
+    def problem(round_: Round) -> str | None:
+        if round_.state != Round.State.PUBLISHED:
+            return f"{_is(round_)}: {rule}."
+        if round_.public != public:
+            return f"{round_.label} is {'not ' if public else ''}on the public pages."
+        return None
 
     return problem
 
@@ -165,7 +178,7 @@ CHANGES = {
             "If the window's opening time is still to come, the window opens now instead.",
         ),
         done="{label} is open for returns.",
-        act=services.open_round,
+        act=lambda r, user, data: services.open_round(r, user),
         problem=services.open_round_problem,
     ),
     "close": _Change(
@@ -177,19 +190,63 @@ CHANGES = {
             "If the window's closing time is still to come, the window closes now instead.",
         ),
         done="{label} is closed. Its returns are read-only.",
-        act=services.close_round,
+        act=lambda r, user, data: services.close_round(r, user),
         problem=_state_problem(Round.State.OPEN, "only an open round can be closed"),
     ),
     "publish": _Change(
-        verb="Publish round",
-        question="Publish {label}?",
+        verb="Publish to members",
+        question="Publish {label} to members?",
         consequences=(
-            "Viewers (the Corporate Management Team and members) can read its report, scorecards and dashboard.",
+            "Everyone who signs in to councilplan can read its report, scorecards and dashboard figures: the "
+            "Corporate Management Team, Corporate Board, members and lead officers. Exempt information stays with "
+            "the people cleared for it.",
+            "The public cannot read it yet: putting it on the public pages is a separate step.",
             "Returns you reopened are locked again, so that the published report does not change.",
+            "You can withdraw it later, giving a reason.",
         ),
-        done="{label} is published.",
-        act=services.publish_round,
+        done="{label} is published to members. It is not on the public pages.",
+        act=lambda r, user, data: services.publish_round(r, user, confirmed_missing=data.get("confirm_missing")),
         problem=_state_problem(Round.State.CLOSED, "only a closed round can be published"),
+        asks="responses",
+    ),
+    "publish_public": _Change(
+        verb="Publish to the public",
+        question="Put {label}'s report on the public pages?",
+        consequences=(
+            "Anyone, without signing in, can read the report and download it as a PDF at {public_url}.",
+            "Exempt information is left out (Schedule 12A): no exempt activity, risk or section, nor any figure "
+            "counted from one.",
+            "You can take it off the public pages later, giving a reason.",
+        ),
+        done="{label}'s report is on the public pages.",
+        act=lambda r, user, data: services.publish_to_public(r, user, confirmed_missing=data.get("confirm_missing")),
+        problem=_public_problem(False, "publish it to members before the public"),
+        asks="responses",
+    ),
+    "withdraw_public": _Change(
+        verb="Take it off the public pages",
+        question="Take {label}'s report off the public pages?",
+        consequences=(
+            "The public can no longer read it. Members and everyone signed in still can.",
+            "The reason is kept in the round's history.",
+        ),
+        done="{label}'s report is off the public pages.",
+        act=lambda r, user, data: services.withdraw_from_public(r, user, data["reason"]),
+        problem=_public_problem(True, "it is not published"),
+        asks="reason",
+    ),
+    "withdraw": _Change(
+        verb="Withdraw from members",
+        question="Withdraw {label}?",
+        consequences=(
+            "It becomes a closed round again: only the corporate team can read its report, until you publish it again.",
+            "If it is on the public pages, it is taken off them too.",
+            "The reason is kept in the round's history.",
+        ),
+        done="{label} is withdrawn: only the corporate team can read it.",
+        act=lambda r, user, data: services.withdraw_round(r, user, data["reason"]),
+        problem=_state_problem(Round.State.PUBLISHED, "only a published round can be withdrawn"),
+        asks="reason",
     ),
 }
 
@@ -200,24 +257,53 @@ def change_state(request, pk: int, change: str):
     round_ = _round(pk)
     action = CHANGES[change]
     problem = action.problem(round_)
-    if request.method == "POST" and not problem:
+    found = services.responses(round_) if action.asks == "responses" and not problem else None
+    form_class = {"responses": PublishForm, "reason": WithdrawForm}.get(action.asks)
+    form = None
+    if form_class is not None:
+        form = form_class(request.POST if request.method == "POST" else None, responses=found)
+    if request.method == "POST" and not problem and (form is None or form.is_valid()):
         try:
-            action.act(round_, request.user)
+            action.act(round_, request.user, form.cleaned_data if form is not None else {})
         except services.RoundStateError as error:
-            problem = str(error)
+            if form is not None:
+                form.add_error(None, str(error))
+            else:
+                problem = str(error)
         else:
             messages.success(request, action.done.format(label=round_.label))
             return redirect("rounds:detail", round_.pk)
+    public_url = request.build_absolute_uri(reverse("public:report", args=[round_.pk]))
     context = {
         "round": round_,
         "heading": action.question.format(label=round_.label),
-        "consequences": action.consequences,
+        "consequences": [c.format(label=round_.label, public_url=public_url) for c in action.consequences],
         "button": action.verb,
         "problem": problem,
+        "form": form,
+        "responses": found,
+        "warning": action.asks == "reason",
         "cancel_url": reverse("rounds:detail", args=[round_.pk]),
     }
-    return render(
-        request, "monitoring/round_confirm.html", context, status=409 if problem and request.method == "POST" else 200
+    refused = request.method == "POST" and (problem or (form is not None and form.errors))
+    return render(request, "monitoring/round_confirm.html", context, status=409 if refused else 200)
+
+
+@corporate_only
+@require_http_methods(["GET", "POST"])
+def report_version(request, pk: int):
+    """The line under the report's title: which meeting it is for."""
+    round_ = _round(pk)
+    form = ReportVersionForm(request.POST or None, initial={"report_version": round_.report_version})
+    return edit_page(
+        request,
+        form,
+        lambda: services.set_report_version(round_, request.user, form.cleaned_data["report_version"]),
+        done=("Report version saved.", reverse("rounds:detail", args=[pk])),
+        title="Report version",
+        caption=f"{round_.plan.name} – {round_.label}",
+        back=reverse("rounds:detail", args=[pk]),
+        intro="Printed under the report's title: the meeting or paper it is for.",
     )
 
 

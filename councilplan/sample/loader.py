@@ -35,7 +35,13 @@ def load_plan_and_returns() -> str:
     for label, (opens, closes, version) in ROUNDS.items():
         import_returns(SAMPLE_DIR / f"returns-{label.replace(' ', '-')}.csv", label, PLAN)
         round_ = Round.objects.get(plan__name=PLAN, label=label)
-        window = {"opens_at": opens, "closes_at": closes, "state": Round.State.PUBLISHED, "report_version": version}
+        window = {
+            "opens_at": opens,
+            "closes_at": closes,
+            "state": Round.State.PUBLISHED,
+            "public": True,  # KCC published these reports with its committee papers
+            "report_version": version,
+        }
         if any(getattr(round_, name) != value for name, value in window.items()):
             for name, value in window.items():
                 setattr(round_, name, value)

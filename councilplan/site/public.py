@@ -22,7 +22,9 @@ from councilplan.reports.output import report_document
 def index(request):
     plans = list(Plan.objects.filter(published=True).order_by("name"))
     rounds = list(
-        Round.objects.filter(state=Round.State.PUBLISHED).select_related("plan").order_by("plan__name", "-label")
+        Round.objects.filter(state=Round.State.PUBLISHED, public=True)
+        .select_related("plan")
+        .order_by("plan__name", "-label")
     )
     published = [link for system in systems() if system.public_links for link in system.hook("public_links")()]
     return render(request, "public/index.html", {"plans": plans, "rounds": rounds, "published": published})
@@ -39,7 +41,7 @@ def plan_summary(request, pk: int):
 
 @require_safe
 def report(request, round_id: int):
-    round_ = Round.objects.select_related("plan").filter(pk=round_id, state=Round.State.PUBLISHED).first()
+    round_ = Round.objects.select_related("plan").filter(pk=round_id, state=Round.State.PUBLISHED, public=True).first()
     if round_ is None:
         raise Http404("No such published report")
     outcomes = report_selectors.plan_outcomes(round_)
