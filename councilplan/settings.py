@@ -173,6 +173,8 @@ COUNCILPLAN_PUBLISH_CONFIRM_BELOW = int(os.environ.get("COUNCILPLAN_PUBLISH_CONF
 # The admin's "revert to this version" would change records without the services' checks (core.admin_rules).
 SIMPLE_HISTORY_REVERT_DISABLED = True
 COUNCILPLAN_ORGANISATION = os.environ.get("COUNCILPLAN_ORGANISATION", "Kent County Council")
+# Where people report accessibility problems or ask for another format (the accessibility statement).
+COUNCILPLAN_ACCESSIBILITY_CONTACT = os.environ.get("COUNCILPLAN_ACCESSIBILITY_CONTACT", "")
 # Whose bank holidays working days skip: a country code of the `holidays` package and, after a hyphen, its
 # subdivision (GB-ENG: England and Wales; GB-SCT: Scotland; GB-NIR: Northern Ireland).
 COUNCILPLAN_BANK_HOLIDAYS = os.environ.get("COUNCILPLAN_BANK_HOLIDAYS", "GB-ENG")

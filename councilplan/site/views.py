@@ -1,5 +1,6 @@
 """The home page."""
 
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
@@ -35,3 +36,13 @@ def activity(request, pk: int):
     if page is None:
         raise Http404("There is no such activity.")  # exempt, to someone not cleared: as if it did not exist
     return render(request, "site/activity.html", {"page": page})
+
+
+@require_safe
+def accessibility(request):
+    """The accessibility statement the Public Sector Bodies Accessibility Regulations 2018 require: no sign-in."""
+    context = {
+        "contact": settings.COUNCILPLAN_ACCESSIBILITY_CONTACT,
+        "site": request.build_absolute_uri("/"),
+    }
+    return render(request, "site/accessibility.html", context)
