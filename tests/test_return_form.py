@@ -536,7 +536,7 @@ def test_after_the_window_closes_a_missing_return_cannot_be_started(client, scen
     response = sign_in(client, scene).get(scene.form_url())
 
     assert response.status_code == 403
-    assert "ask the corporate policy team to reopen it" in response.text
+    assert "they can accept late returns for the round, or reopen your return once the round is closed" in response.text
 
 
 def test_a_closed_round_is_read_only(client, scene):
@@ -609,8 +609,8 @@ def test_the_second_to_save_is_told_what_changed_and_loses_nothing(client, scene
     assert response.status_code == 200
     page = response.text
     saved_at = timezone.localtime(Return.objects.get(round=scene.q3, activity=scene.a1).updated_at)
-    assert f"Someone else saved this return at {saved_at:%H:%M}" in page
-    assert "Carol Colleague saved it at" in page
+    # Who saved it and when (issue 12: not "someone else").
+    assert f"Carol Colleague saved this return at {saved_at:%H:%M} on {saved_at.day} {saved_at:%B %Y}" in page
     differences = {question: (theirs, yours) for question, theirs, yours in response.context["conflict"]["differences"]}
     assert differences["Progress"] == ("Carol's update", "Ann's careful paragraph")
     assert differences["Delivery status"] == ("It has not formally started", "Yes, it is on track")
@@ -646,9 +646,22 @@ def test_two_people_starting_the_same_return_do_not_overwrite_each_other(client,
     response = client.post(scene.form_url(), form_data(ann_html, "draft", progress="Ann second"))
 
     assert response.status_code == 200
-    assert "Someone else saved this return" in response.text
+    assert "Carol Colleague saved this return at" in response.text
     assert shown_value(response.text, "progress") == "Ann second"
     assert Return.objects.get(round=scene.q3, activity=scene.a1).progress == "Carol first"
+
+
+def test_the_same_person_in_two_tabs_is_told_it_was_them(client, scene):
+    sign_in(client, scene, "ann")
+    first_tab = client.get(scene.form_url()).text
+    second_tab = client.get(scene.form_url()).text
+    assert (
+        client.post(scene.form_url(), form_data(second_tab, "draft", progress="From the second tab")).status_code == 302
+    )
+    response = client.post(scene.form_url(), form_data(first_tab, "draft", progress="From the first tab"))
+    assert response.status_code == 200
+    assert "You saved this return at" in response.text and "in another tab or window" in response.text
+    assert "Someone" not in response.text.split("What is different")[0].split("conflict-title")[1]
 
 
 # -- the history -------------------------------------------------------------------------------------------------

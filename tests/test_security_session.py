@@ -126,5 +126,5 @@ def test_the_answers_go_through_the_usual_checks_when_saved(client, scene):
     assert html_module.unescape(shown_value(page.text, "progress")) == TYPED
     response = client.post(scene.form_url(), form_data(page.text, action="draft"))
     assert response.status_code == 200
-    assert "Someone else saved this return" in response.text
+    assert "Carol Colleague saved this return at" in response.text
     assert Return.objects.get(round=scene.q3, activity=scene.a1).progress == "Carol's words"

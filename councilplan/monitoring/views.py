@@ -98,6 +98,7 @@ def return_form(request, round_id: int, activity_id: int):
             current = refused.current
             current.round, current.activity = round_, activity
             conflict = {
+                "by_you": current.updated_by_id == user.pk,
                 "saved_by": current.updated_by,
                 "saved_at": current.updated_at,
                 "differences": answer_differences(selectors.answers_of(current), form.answers, vocab),
