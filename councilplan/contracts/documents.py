@@ -300,7 +300,8 @@ def build_summary_document(
     blocks.append(para(lead, style="lead"))
     blocks.append(
         para(
-            f"Reviews held from {long_date(report.period_start)} to {long_date(report.period_end)}. Produced {long_date(today)}.",
+            f"Reviews held from {long_date(report.period_start)} to {long_date(report.period_end)}. "
+            f"Produced {long_date(today)}.",
             style="note",
         )
     )
@@ -335,7 +336,8 @@ def build_summary_document(
     blocks.append(
         para(
             f"The group has reviewed {_report_words(report)} contracts since its inception. In this period it held "
-            f"{plural(figures.held_figures.entries, 'review', 'reviews')} on {plural(figures.held_figures.dates, 'date', 'dates')}."
+            f"{plural(figures.held_figures.entries, 'review', 'reviews')} on "
+            f"{plural(figures.held_figures.dates, 'date', 'dates')}."
         )
     )
     if figures.held:
@@ -359,7 +361,8 @@ def build_summary_document(
     if figures.heat_map.reviews:
         blocks.append(
             para(
-                f"The current maturity the contract owners assessed, across {plural(figures.heat_map.reviews, 'review', 'reviews')} "
+                "The current maturity the contract owners assessed, across "
+                f"{plural(figures.heat_map.reviews, 'review', 'reviews')} "
                 "held in the period: how many reviews rated each activity at each level (1 Ad-hoc to 5 Optimised)."
             )
         )
@@ -567,7 +570,8 @@ def build_review_document(
                     ("Date of expiry", c.end_date),
                     (
                         "Anticipated whole life cost",
-                        f"{rules.pounds_text(c.whole_life_cost)} nominal; {rules.pounds_text(c.whole_life_cost_npv)} net present",
+                        f"{rules.pounds_text(c.whole_life_cost)} nominal; "
+                        f"{rules.pounds_text(c.whole_life_cost_npv)} net present",
                     ),
                     ("Anticipated value in current financial year", rules.pounds_text(c.current_year_value)),
                     (
@@ -627,7 +631,8 @@ def build_review_document(
     else:
         blocks.append(
             para(
-                f"{attestation.owner_name}, {attestation.position}, {long_date(attestation.attested_on)}. Contract owner "
+                f"{attestation.owner_name}, {attestation.position}, {long_date(attestation.attested_on)}. "
+                "Contract owner "
                 f"since {long_date(attestation.owner_since)}."
             )
         )
@@ -635,7 +640,8 @@ def build_review_document(
         if attestation.concerns:
             blocks.append(
                 para(
-                    f"{plural(len(attestation.concerns), 'statement gives', 'statements give')} no assurance and should be "
+                    f"{plural(len(attestation.concerns), 'statement gives', 'statements give')} no assurance and "
+                    "should be "
                     "discussed at the review.",
                     style="note",
                 )

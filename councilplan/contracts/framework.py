@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - verbatim reference text, one descriptor a line
 """The NAO good practice contract management framework as KCC adapted it (seed 003, "Contract management
 maturity: Description of activities and maturity levels", September 2016, lines 1031–1066): for each of the eight
 activities, the descriptors of each of the five maturity levels, verbatim (the seed's bullets, one string each).

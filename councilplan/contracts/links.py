@@ -65,7 +65,7 @@ def public_links() -> list[Link]:
     return [
         Link(
             "Contracts register",
-            reverse("contracts_public:register"),
+            reverse("public:contracts_public:register"),
             "Contracts over £5,000 (Local Government Transparency Code 2015), as CSV and Open Contracting data",
         )
     ]

@@ -259,6 +259,10 @@ class SavingRecord:
         return rules.SavingPoint(self.annual_amount, self.percent)
 
     @property
+    def annual_text(self) -> str:
+        return ("circa " if self.approximate else "") + rules.pounds_text(self.annual_amount)
+
+    @property
     def implied_annual_value(self) -> int | None:
         return rules.implied_annual_value(self.annual_amount, self.percent) if self.percent else None
 
@@ -723,3 +727,46 @@ def reviews_for_people(user) -> list[Review]:
         .distinct()
         .order_by("meeting_date", "id")
     )
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    when: dt.datetime
+    who: str
+    what: str
+    changes: tuple[str, ...] = ()
+
+
+_QUIET = {"version"}
+
+
+def history_entries(records) -> list[HistoryEntry]:
+    """A record's history rows (newest first) as what changed: one query for the rows, each compared with the one
+    before it in memory."""
+    rows = list(records.select_related("history_user").order_by("history_date", "history_id"))
+    entries = []
+    previous = None
+    for row in rows:
+        changes: list[str] = []
+        if previous is not None and row.history_type == "~":
+            delta = row.diff_against(previous)
+            for change in delta.changes:
+                if change.field in _QUIET:
+                    continue
+                field = row.instance._meta.get_field(change.field)
+                label = str(field.verbose_name)
+                changes.append(f"{label[:1].upper()}{label[1:]}: {_text(change.old)} → {_text(change.new)}")
+        what = {"+": "Added", "-": "Removed"}.get(row.history_type, "Changed")
+        if row.history_type == "~" and not changes:
+            what = "Saved (links or status)"
+        entries.append(HistoryEntry(row.history_date, _person(row.history_user), what, tuple(changes)))
+        previous = row
+    return list(reversed(entries))
+
+
+def _text(value) -> str:
+    if value in (None, "", [], {}):
+        return "(empty)"
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return str(value)[:200]

@@ -757,7 +757,7 @@ def attest(
         raise ValidationError("This maturity report has been submitted: its attestation stands as signed.")
     missing = [code for code in rules.STATEMENT_CODES if not isinstance(choices.get(code), bool)]
     if missing:
-        raise ValidationError({code: "Choose one of the two statements." for code in missing})
+        raise ValidationError(dict.fromkeys(missing, "Choose one of the two statements."))
     if owner_since > attested_on:
         raise ValidationError({"owner_since": "The date you became the contract owner must be on or before today."})
     attestation = Attestation.objects.filter(report=report).first() or Attestation(report=report)

@@ -384,14 +384,17 @@ def contract_assessment(request, reference: str):
     kpis = selectors.contract_kpis(contract)
     suggested = rules.suggested_rating(k.rag for k in kpis)
     form = forms.AssessmentForm(request.POST or None, initial={"assessed_on": _today(), "rating": suggested})
-    if request.method == "POST" and form.is_valid():
-        if apply(form, lambda: services.record_assessment(contract, user=request.user, **form.cleaned_data)):
-            return done(
-                request,
-                f"Performance assessment of {contract.reference} recorded.",
-                "contracts:contract",
-                contract.reference,
-            )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and apply(form, lambda: services.record_assessment(contract, user=request.user, **form.cleaned_data))
+    ):
+        return done(
+            request,
+            f"Performance assessment of {contract.reference} recorded.",
+            "contracts:contract",
+            contract.reference,
+        )
     intro = "The Procurement Act 2023 asks for an assessment of performance against the KPIs at least once a year."
     if suggested:
         intro += f" From the KPIs' latest ratings the suggestion is: {rules.RATINGS[suggested]}."
@@ -564,7 +567,8 @@ def review_create(request):
         back=reverse("contracts:programme"),
         button="Add to the programme",
         template=FORM,
-        intro="The group chooses by judgement across value, risk, complexity, strategic importance, proximity to expiry and Member suggestion, coordinated with the audit programme.",
+        intro="The group chooses by judgement across value, risk, complexity, strategic importance, proximity to "
+        "expiry and Member suggestion, coordinated with the audit programme.",
     )
 
 
@@ -662,9 +666,12 @@ def review_hold(request, pk: int):
     require(permissions.can_record_reviews(request.user))
     review = _review(request, pk)
     form = forms.HoldForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if apply(form, lambda: services.hold_review(review, user=request.user, outcome=form.cleaned_data["outcome"])):
-            return done(request, f"{review.title}: recorded as held.", "contracts:review", review.pk)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and apply(form, lambda: services.hold_review(review, user=request.user, outcome=form.cleaned_data["outcome"]))
+    ):
+        return done(request, f"{review.title}: recorded as held.", "contracts:review", review.pk)
     return form_page(
         request,
         form,
@@ -672,7 +679,8 @@ def review_hold(request, pk: int):
         caption=f"Review on {review.meeting_date:%d %B %Y}" if review.meeting_date else "Review (TBC)",
         back=reverse("contracts:review", args=[pk]),
         button="Record as held",
-        intro="Once held, the maturity report is the record of the review and no longer changes. Findings are recorded next.",
+        intro="Once held, the maturity report is the record of the review and no longer changes. Findings are "
+        "recorded next.",
         template=FORM,
     )
 
@@ -847,8 +855,9 @@ def report_attestation(request, pk: int):
         caption=record.title,
         back=reverse("contracts:review", args=[pk]),
         button="Sign the attestation",
-        intro="As the contract owner you are held to account by the review group for the management of the contract(s) "
-        "and attest to the accuracy of these statements. Choose one of the two wordings of each; they cannot be amended.",
+        intro="As the contract owner you are held to account by the review group for the management of the "
+        "contract(s) and attest to the accuracy of these statements. Choose one of the two wordings of each; they "
+        "cannot be amended.",
         template=FORM,
     )
 
@@ -1078,7 +1087,7 @@ def finding(request, pk: int):
                 return done(request, "Progress recorded.", "contracts:finding", found.pk)
     elif request.method == "POST":
         require(False)
-    history = found.history.select_related("history_user").order_by("-history_date")
+    history = selectors.history_entries(found.history.all())
     return render(
         request,
         "contracts/finding.html",

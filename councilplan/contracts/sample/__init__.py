@@ -121,6 +121,7 @@ def load_sample() -> str:
         return f"The sample contract management programme was already loaded ({body.reviews.count()} reviews)."
     return (
         f"Loaded the sample contract management programme: {len(contracts)} contracts, "
-        f"{body.reviews.filter(status='held').count()} reviews held and {body.reviews.filter(status='planned').count()} "
+        f"{body.reviews.filter(status='held').count()} reviews held and "
+        f"{body.reviews.filter(status='planned').count()} "
         "planned, the 2017 and 2019 progress reports."
     )
