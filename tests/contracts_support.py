@@ -18,7 +18,9 @@ def make_user(username: str, role: str = User.Role.LEAD_OFFICER, teams=(), **fie
 
 def make_body():
     body = services.create_body(code="cmrg", convened_on=D(2016, 9, 1), terms_of_reference="Review contracts.")
-    services.add_period(body, name="Contract Management Review Group", parent="Budget Delivery Group", starts_on=D(2016, 9, 1))
+    services.add_period(
+        body, name="Contract Management Review Group", parent="Budget Delivery Group", starts_on=D(2016, 9, 1)
+    )
     return body
 
 
@@ -31,7 +33,9 @@ def make_contract(reference="C-001", title="Home care", **fields):
 def full_ratings(current=2, target=3):
     from councilplan.analysis.contracts import ACTIVITY_CODES
 
-    return {code: {"current": current, "target": target, "comments": "ok", "evidence": "plan"} for code in ACTIVITY_CODES}
+    return {
+        code: {"current": current, "target": target, "comments": "ok", "evidence": "plan"} for code in ACTIVITY_CODES
+    }
 
 
 def all_assuring():

@@ -118,7 +118,9 @@ def test_attestation_concerns():
     assert rules.attestation_concerns(good) == []
     bad = dict(good, rights_waived=True, read_contract=False)
     assert rules.attestation_concerns(bad) == ["read_contract", "rights_waived"]
-    assert rules.statement_text("provisions_breached", False).startswith("The main/material provisions of the contract(s) have not")
+    assert rules.statement_text("provisions_breached", False).startswith(
+        "The main/material provisions of the contract(s) have not"
+    )
 
 
 def _programme():
@@ -135,7 +137,19 @@ def _programme():
         (D(2019, 9, 3), ["Andrew Loosemore"]),
         (D(2019, 10, 1), ["Phil Lightowler"]),
     ]
-    planned = [D(2019, 11, 29), D(2019, 12, 3), D(2020, 1, 7), D(2020, 2, 4), D(2020, 2, 4), D(2020, 3, 3), D(2020, 3, 3), D(2020, 4, 7), D(2020, 4, 7), None, None]
+    planned = [
+        D(2019, 11, 29),
+        D(2019, 12, 3),
+        D(2020, 1, 7),
+        D(2020, 2, 4),
+        D(2020, 2, 4),
+        D(2020, 3, 3),
+        D(2020, 3, 3),
+        D(2020, 4, 7),
+        D(2020, 4, 7),
+        None,
+        None,
+    ]
     points = [rules.ReviewPoint(i, d, "held", f"h{i}", tuple(p)) for i, (d, p) in enumerate(held)]
     points += [rules.ReviewPoint(100 + i, d, "planned", f"p{i}", ("x",)) for i, d in enumerate(planned)]
     return points
@@ -175,7 +189,11 @@ def test_heat_map_hand_worked():
 @given(st.lists(st.lists(st.integers(min_value=1, max_value=5), min_size=8, max_size=8), max_size=10))
 def test_heat_map_counts_by_brute_force(matrix):
     points = [
-        rules.AssessmentPoint(i, None, tuple(rules.RatingPoint(code, level, 5) for code, level in zip(rules.ACTIVITY_CODES, row, strict=True)))
+        rules.AssessmentPoint(
+            i,
+            None,
+            tuple(rules.RatingPoint(code, level, 5) for code, level in zip(rules.ACTIVITY_CODES, row, strict=True)),
+        )
         for i, row in enumerate(matrix)
     ]
     heat = rules.heat_map(points)
@@ -187,7 +205,9 @@ def test_heat_map_counts_by_brute_force(matrix):
 
 def test_a_contracts_reviews_compared_over_time():
     first = rules.AssessmentPoint(1, D(2017, 1, 10), (rules.RatingPoint("people", 2, 4),), overall=2)
-    second = rules.AssessmentPoint(2, D(2019, 4, 9), (rules.RatingPoint("people", 3, 4), rules.RatingPoint("risk", 2, 3)), overall=3)
+    second = rules.AssessmentPoint(
+        2, D(2019, 4, 9), (rules.RatingPoint("people", 3, 4), rules.RatingPoint("risk", 2, 3)), overall=3
+    )
     third = rules.AssessmentPoint(3, D(2020, 1, 7), (rules.RatingPoint("people", 3, 4),), overall=2)
     comparison = rules.compare([third, first, second])
     assert comparison.dates == (D(2017, 1, 10), D(2019, 4, 9), D(2020, 1, 7))
@@ -212,7 +232,11 @@ def test_recurring_findings_and_follow_up():
 
 
 def test_choose_for_review_ranks_by_weighted_criteria():
-    candidates = [("A", {"value": 3, "risk": 1}), ("B", {"value": 1, "member_suggestion": 1}), ("C", {"risk": 3, "proximity_to_expiry": 2})]
+    candidates = [
+        ("A", {"value": 3, "risk": 1}),
+        ("B", {"value": 1, "member_suggestion": 1}),
+        ("C", {"risk": 3, "proximity_to_expiry": 2}),
+    ]
     assert rules.choose_for_review(candidates, 2) == ["C", "A"]
     assert rules.choose_for_review(candidates, 1, {"member_suggestion": 10}) == ["B"]
 

@@ -21,9 +21,24 @@ NOW = dt.datetime(2020, 1, 15, 12, 0, tzinfo=dt.UTC)
 
 @pytest.fixture
 def register():
-    company = services.save_supplier("Acme Care Ltd", company_number="01234567", sme=True, vcse=False, address="1 High St\nMaidstone")
-    charity = services.save_supplier("Kent Carers Trust", charity_number="1098765", vcse=True, sme=False, legal_form="charity")
-    make_contract("C-001", "Home care", supplier=company, total_value=1_250_000_50, annual_value=250_000_10, irrecoverable_vat=0, route="tender", awarded_on=D(2019, 2, 1), review_date=D(2021, 4, 1), description="Care at home")
+    company = services.save_supplier(
+        "Acme Care Ltd", company_number="01234567", sme=True, vcse=False, address="1 High St\nMaidstone"
+    )
+    charity = services.save_supplier(
+        "Kent Carers Trust", charity_number="1098765", vcse=True, sme=False, legal_form="charity"
+    )
+    make_contract(
+        "C-001",
+        "Home care",
+        supplier=company,
+        total_value=1_250_000_50,
+        annual_value=250_000_10,
+        irrecoverable_vat=0,
+        route="tender",
+        awarded_on=D(2019, 2, 1),
+        review_date=D(2021, 4, 1),
+        description="Care at home",
+    )
     make_contract("C-002", "Carers' breaks", supplier=charity, total_value=60_000_00, route="quote")
     make_contract("C-003", "Small order", total_value=5_000_00)  # not over £5,000
     make_contract("C-004", "Unpublished", total_value=90_000_00, published=False)
@@ -45,7 +60,11 @@ def test_transparency_csv_has_the_codes_columns_and_only_what_is_published(regis
     assert first["VAT that cannot be Recovered (£)"] == "0.00"
     assert (first["Start Date"], first["End Date"], first["Review Date"]) == ("01/04/2019", "31/03/2030", "01/04/2021")
     assert first["Invitation to Quote or Tender"] == "Published invitation to tender"
-    assert (first["SME"], first["Voluntary or Community Sector"], first["Registered Company Number"]) == ("Yes", "No", "01234567")
+    assert (first["SME"], first["Voluntary or Community Sector"], first["Registered Company Number"]) == (
+        "Yes",
+        "No",
+        "01234567",
+    )
     assert first["Supplier Details"] == "1 High St Maidstone"
     second = dict(zip(rows[0], rows[2], strict=True))
     assert (second["Registered Charity Number"], second["Voluntary or Community Sector"]) == ("1098765", "Yes")

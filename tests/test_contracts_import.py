@@ -10,7 +10,22 @@ from councilplan.core.exchange import ImportFailed
 
 pytestmark = pytest.mark.django_db
 
-HEADER = ["reference", "title", "department", "supplier_name", "company_number", "sme", "vcse", "total_value", "annual_value", "start_date", "end_date", "route", "tier", "contract_manager"]
+HEADER = [
+    "reference",
+    "title",
+    "department",
+    "supplier_name",
+    "company_number",
+    "sme",
+    "vcse",
+    "total_value",
+    "annual_value",
+    "start_date",
+    "end_date",
+    "route",
+    "tier",
+    "contract_manager",
+]
 
 
 def test_a_good_file_creates_and_updates(tmp_path):
@@ -19,16 +34,55 @@ def test_a_good_file_creates_and_updates(tmp_path):
         tmp_path / "register.csv",
         HEADER,
         [
-            ["C-001", "Home care", "Adult Social Care and Health", "Acme Care Ltd", "01234567", "yes", "no", "£1,250,000.50", "250000", "2019-04-01", "31/03/2030", "Published invitation to tender", "gold", "ann@example.gov.uk"],
-            ["C-002", "Breaks", "", "Kent Carers Trust", "", "", "yes", "4,000", "", "2019-04-01", "2020-03-31", "quote", "", ""],
+            [
+                "C-001",
+                "Home care",
+                "Adult Social Care and Health",
+                "Acme Care Ltd",
+                "01234567",
+                "yes",
+                "no",
+                "£1,250,000.50",
+                "250000",
+                "2019-04-01",
+                "31/03/2030",
+                "Published invitation to tender",
+                "gold",
+                "ann@example.gov.uk",
+            ],
+            [
+                "C-002",
+                "Breaks",
+                "",
+                "Kent Carers Trust",
+                "",
+                "",
+                "yes",
+                "4,000",
+                "",
+                "2019-04-01",
+                "2020-03-31",
+                "quote",
+                "",
+                "",
+            ],
         ],
     )
     result = import_register(path)
     assert (result.created, result.updated, result.unchanged) == (1, 1, 0)
     assert result.warnings == ["C-002: £5,000 or less, so it is on the register but not in the Transparency Code data."]
     first = Contract.objects.get(reference="C-001")
-    assert (first.title, first.total_value, first.annual_value, first.route, first.tier) == ("Home care", 125_000_050, 25_000_000, "tender", "gold")
-    assert first.directorate.name == "Adult Social Care and Health" and first.contract_manager.email == "ann@example.gov.uk"
+    assert (first.title, first.total_value, first.annual_value, first.route, first.tier) == (
+        "Home care",
+        125_000_050,
+        25_000_000,
+        "tender",
+        "gold",
+    )
+    assert (
+        first.directorate.name == "Adult Social Care and Health"
+        and first.contract_manager.email == "ann@example.gov.uk"
+    )
     assert Supplier.objects.get(name="Acme Care Ltd").sme is True
     assert Supplier.objects.get(name="Kent Carers Trust").sme is None
     assert import_register(path).unchanged == 2
@@ -40,7 +94,22 @@ def test_every_bad_row_is_named_and_nothing_is_written(tmp_path):
         HEADER,
         [
             ["C-001", "Fine", "", "Acme", "", "", "", "1000", "", "2019-04-01", "2020-03-31", "", "", ""],
-            ["C-002", "", "", "Acme", "", "maybe", "", "lots", "", "2019-02-30", "2018-01-01", "auction", "platinum", ""],
+            [
+                "C-002",
+                "",
+                "",
+                "Acme",
+                "",
+                "maybe",
+                "",
+                "lots",
+                "",
+                "2019-02-30",
+                "2018-01-01",
+                "auction",
+                "platinum",
+                "",
+            ],
             ["C-001", "Again", "", "", "", "", "", "10", "", "2019-04-01", "2020-03-31", "", "", ""],
         ],
     )
@@ -74,7 +143,24 @@ def test_excel_with_hostile_text_round_trips_safely(tmp_path):
     workbook = Workbook()
     sheet = workbook.active
     sheet.append(HEADER)
-    sheet.append(["C-9", "=cmd|' /C calc'!A0", "", "<script>x</script>", "", "", "", 6000, "", "2019-04-01", "2020-03-31", "", "", ""])
+    sheet.append(
+        [
+            "C-9",
+            "=cmd|' /C calc'!A0",
+            "",
+            "<script>x</script>",
+            "",
+            "",
+            "",
+            6000,
+            "",
+            "2019-04-01",
+            "2020-03-31",
+            "",
+            "",
+            "",
+        ]
+    )
     sheet["B2"].data_type = "s"  # typed as text, as a council's sheet holding such a title would be
     workbook.save(tmp_path / "register.xlsx")
     import_register(tmp_path / "register.xlsx")

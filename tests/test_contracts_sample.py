@@ -84,7 +84,12 @@ def test_members_in_2017_are_six_plus_the_chair(sample_plan):
 def test_framework_and_template(report):
     assert report["framework"]["descriptors"] == 160
     assert report["framework"]["by_level"] == [38, 36, 43, 26, 17]
-    assert report["template"] == {"sections": 12, "contract_detail_fields": 6, "attestation_statements": 7, "annexes": 2}
+    assert report["template"] == {
+        "sections": 12,
+        "contract_detail_fields": 6,
+        "attestation_statements": 7,
+        "annexes": 2,
+    }
 
 
 def test_sample_is_idempotent_and_links_activities(sample_plan):
