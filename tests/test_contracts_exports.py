@@ -8,7 +8,7 @@ import json
 
 import jsonschema
 import pytest
-from contracts_support import D, HOSTILE, make_contract
+from contracts_support import HOSTILE, D, make_contract
 from referencing import Registry
 from referencing.jsonschema import DRAFT4
 

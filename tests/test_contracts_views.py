@@ -3,7 +3,7 @@ maturity report's cycle through the forms, version checks, exempt reviews hidden
 register's queries fixed as rows grow."""
 
 import pytest
-from contracts_support import D, HOSTILE, all_assuring, full_ratings, make_body, make_contract, make_user
+from contracts_support import HOSTILE, D, all_assuring, full_ratings, make_body, make_contract, make_user
 from django.urls import reverse
 
 from councilplan.contracts import services
