@@ -39,8 +39,16 @@ from django.test.utils import override_settings
 FORMAT = "councilplan-backup"
 FORMAT_VERSION = 1
 LEFT_OUT = {"contenttypes.contenttype", "auth.permission", "sessions.session"}
-# Rows the data migrations write into a new database: a database holding only these is empty.
-SEEDED = {"core.vocabularyterm", "risks.riskscale", "risks.riskband", "risks.scorelabel"}
+# Rows the data migrations write into a new database: a database holding only these is empty. The teams the
+# systems declare (`SystemConfig.teams`) are made on migrate too.
+SEEDED = {
+    "core.vocabularyterm",
+    "risks.riskscale",
+    "risks.riskband",
+    "risks.scorelabel",
+    "core.team",
+    "core.historicalteam",
+}
 
 
 class BackupError(Exception):

@@ -446,3 +446,59 @@ def _write_standards(rows: list[dict], indicators: dict[str, Indicator], user) -
         bulk_create_with_history(to_create, Standard, default_user=user)
     if to_update:
         bulk_update_with_history(to_update, Standard, names, default_user=user)
+
+
+@transaction.atomic
+def create_indicator(
+    *,
+    ref: str,
+    description: str,
+    service_area: ServiceArea,
+    user=None,
+    kind: str = Indicator.Kind.KPI,
+    unit: str = Indicator.Unit.PERCENTAGE,
+    polarity: str = Indicator.Polarity.HIGHER,
+    frequency: str = Indicator.Frequency.MONTHLY,
+    year_to_date: str = Indicator.YearToDate.CUMULATIVE,
+    owner=None,
+    standards: list[dict] | tuple = (),
+) -> Indicator:
+    """One new indicator (for another system that defines its own KPIs, such as a contract's), with its yearly
+    standards ({"year", "target", "floor", "lower", "upper"}). A reference in use, or standards that break the
+    rules, are refused with a ValidationError naming the field."""
+    from django.core.exceptions import ValidationError
+
+    ref = ref.strip()
+    if Indicator.objects.filter(ref__iexact=ref).exists():
+        raise ValidationError({"ref": f"{ref} is already an indicator's reference."})
+    indicator = Indicator(
+        ref=ref,
+        kind=kind,
+        description=description.strip(),
+        service_area=service_area,
+        unit=unit,
+        polarity=polarity,
+        frequency=frequency,
+        year_to_date=year_to_date,
+        owner=owner,
+        order=Indicator.objects.filter(service_area=service_area).count(),
+    )
+    indicator.full_clean()
+    indicator._history_user = user
+    indicator.save()
+    for values in standards:
+        values = {"target": None, "floor": None, "lower": None, "upper": None, **values}
+        errors = standard_errors(polarity, values["target"], values["floor"], values["lower"], values["upper"])
+        if errors:
+            raise ValidationError(errors)
+        standard = Standard(indicator=indicator, **values)
+        standard._history_user = user
+        standard.save()
+    return indicator
+
+
+def service_area_for(directorate_name: str, name: str) -> ServiceArea:
+    """The directorate's service area of this name (with no delivery partner), made when missing."""
+    directorate = directorates_by_name([directorate_name])[directorate_name]
+    area, _ = ServiceArea.objects.get_or_create(directorate=directorate, name=name, delivery_partner="")
+    return area
