@@ -817,3 +817,30 @@ def activity_figures(record: ActivityRecord) -> ActivityFigures:
 def trajectory(points: Iterable[tuple[str, int]]) -> list[tuple[str, int]]:
     """The revised net variance (excl schools) of each reported month, in month order as given."""
     return [(label, amount) for label, amount in points]
+
+
+# --- amounts as people type them ----------------------------------------------------------------------------
+
+
+def pence_from_text(text: str) -> int:
+    """Pounds as typed ("-1,361,000", "£2,127,000.50", "(0.716)m" is not accepted) in whole pence. Raises
+    ValueError with a message a person can act on."""
+    cleaned = str(text).strip().replace(",", "").replace("£", "").replace(" ", "")
+    if cleaned.startswith("−"):
+        cleaned = "-" + cleaned[1:]
+    if not cleaned:
+        raise ValueError("enter an amount in pounds")
+    try:
+        value = Decimal(cleaned)
+    except ArithmeticError:
+        raise ValueError("must be an amount in pounds, like -1361000 or 2127000.50") from None
+    if not value.is_finite() or value != value.quantize(Decimal("0.01")) or abs(value) >= Decimal(10) ** 12:
+        raise ValueError("must be an amount in pounds and pence, below £1,000,000,000,000")
+    return int(value * 100)
+
+
+def pounds_text(pence: int) -> str:
+    """Whole pence as pounds for a form or a file: "-1361000" or "2127000.50"."""
+    sign = "-" if pence < 0 else ""
+    pounds, rest = divmod(abs(pence), 100)
+    return f"{sign}{pounds}" + (f".{rest:02d}" if rest else "")
