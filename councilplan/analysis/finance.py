@@ -429,9 +429,10 @@ class Appendix1Row:
 @dataclass(frozen=True)
 class Appendix1:
     rows: tuple[Appendix1Row, ...]
+    directorates: tuple[Appendix1Row, ...] = ()  # every directorate's total, a one-line directorate's too
 
     def subtotal(self, label: str) -> Appendix1Row:
-        for row in self.rows:
+        for row in (*self.rows, *self.directorates):
             if row.kind in ("division", "directorate", "total") and label in (row.label, row.code):
                 return row
         raise KeyError(label)
@@ -507,7 +508,7 @@ def appendix1(current: PositionData, last: PositionData | None) -> Appendix1:
         rows.append(subtotal)
         directorate_totals.append(subtotal)
     rows.append(_sum_a1("TOTAL (Excluding Schools)", "total", directorate_totals, "TOTAL"))
-    return Appendix1(tuple(rows))
+    return Appendix1(tuple(rows), tuple(directorate_totals))
 
 
 # --- committee extract ------------------------------------------------------------------------------------
