@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from finance_support import finance_sample  # noqa: F401 - a fixture
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("finance_sample")]
 
 # §7.1 Table 1, September 2017: budget, NFV, CDA, RNV, last, movement ("" where the seed prints no CDA)
 TABLE1_SEPTEMBER = [
@@ -166,7 +166,7 @@ def rows(table):
     return [(r["label"], r["budget"], r["nfv"], r["cda"], r["rnv"], r["last"], r["movement"]) for r in table]
 
 
-def test_table1_september(finance_sample, tmp_path):
+def test_table1_september(tmp_path):
     data = report("2017-09", tmp_path)
     assert rows(data["table1"]["rows"]) == TABLE1_SEPTEMBER
     block = {r["label"]: (r["current"], r["last"], r["movement"]) for r in data["table1"]["roll_forwards"]}
@@ -176,7 +176,7 @@ def test_table1_september(finance_sample, tmp_path):
     assert block["(-ve) Uncommitted balance / (+ve) Deficit"] == ("8.330", "11.226", "-2.896")
 
 
-def test_table3_and_headlines_september(finance_sample, tmp_path):
+def test_table3_and_headlines_september(tmp_path):
     data = report("2017-09", tmp_path)
     got = [tuple(r.values()) for r in data["table3"]["rows"]]
     assert got == TABLE3
@@ -189,7 +189,7 @@ def test_table3_and_headlines_september(finance_sample, tmp_path):
     ]
 
 
-def test_appendix1_september(finance_sample, tmp_path):
+def test_appendix1_september(tmp_path):
     data = report("2017-09", tmp_path)
     subtotals = data["appendix1"]["subtotals"]
     for code, figures in APPENDIX1.items():
@@ -211,7 +211,7 @@ def test_appendix1_september(finance_sample, tmp_path):
     assert printed["Learning Disability Adult Services**"] == ("163.9", "-13.2", "150.6", "1.6", "-0.2")
 
 
-def test_reserves_and_companies_september(finance_sample, tmp_path):
+def test_reserves_and_companies_september(tmp_path):
     data = report("2017-09", tmp_path)
     school = data["school_reserves"]
     assert (
@@ -264,7 +264,7 @@ def test_reserves_and_companies_september(finance_sample, tmp_path):
     ]
 
 
-def test_activity_september(finance_sample, tmp_path):
+def test_activity_september(tmp_path):
     data = report("2017-09", tmp_path)
     tables = {t["ref"]: t for t in data["activity"]}
     for ref, (budget, forecast, variance, a_budget, a_forecast) in ACTIVITY.items():
@@ -296,7 +296,7 @@ def test_activity_september(finance_sample, tmp_path):
     assert tables["2.12"]["activity_ytd_variance"] == "9,321"
 
 
-def test_asylum_september(finance_sample, tmp_path):
+def test_asylum_september(tmp_path):
     asylum = report("2017-09", tmp_path)["asylum"]
     total = asylum["costs"][-1]
     assert "before Corporate Director adjustment" in total["label"]
@@ -316,7 +316,7 @@ def test_asylum_september(finance_sample, tmp_path):
     assert (by_age["2017-09"], eligibility["September"]) == (1170, 1169)
 
 
-def test_trajectory(finance_sample, tmp_path):
+def test_trajectory(tmp_path):
     data = report("2017-09", tmp_path)
     assert [(t["month"], t["revised_net_variance"]) for t in data["trajectory"]] == [
         ("May 2017", "11.273"),
@@ -326,7 +326,7 @@ def test_trajectory(finance_sample, tmp_path):
     ]
 
 
-def test_july_table2_and_committee_extract(finance_sample, tmp_path):
+def test_july_table2_and_committee_extract(tmp_path):
     data = report("2017-07", tmp_path)
     assert rows(data["table1"]["rows"]) == TABLE2_JULY
     extract = data["committee_extracts"]["SCS"]
@@ -345,7 +345,7 @@ def test_july_table2_and_committee_extract(finance_sample, tmp_path):
     assert [(r["heading"], r["net_budget"], r["nfv"]) for r in alone["table1"]] == SCS_JULY
 
 
-def test_august_totals(finance_sample, tmp_path):
+def test_august_totals(tmp_path):
     """§7.3: August NFV 13.617, CDA -2.391, RNV 11.226 (the minute, 004 l.69)."""
     total = next(r for r in report("2017-08", tmp_path)["table1"]["rows"] if r["kind"] == "total_excl")
     assert (total["nfv"], total["cda"], total["rnv"]) == ("13.617", "-2.391", "11.226")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from councilplan.analysis import finance as f
-from councilplan.documents.model import Chart, Document, Heading, PageBreak, Paragraph, Series, Table
+from councilplan.documents.model import Chart, Document, Heading, PageBreak, Series, Table
 from councilplan.documents.words import long_date, para, text_blocks
 from councilplan.performance.charts import TrendChart
 

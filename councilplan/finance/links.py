@@ -44,7 +44,7 @@ def activity_links(activity, user) -> list[LinkGroup]:
             else "no position yet"
         )
         links.append(Link(line.heading, reverse("finance:line", args=[line.code]), detail))
-    schemes = [s for s in CapitalLine.objects.filter(activities=activity).visible_to(user)]
+    schemes = list(CapitalLine.objects.filter(activities=activity).visible_to(user))
     for scheme in schemes:
         links.append(
             Link(

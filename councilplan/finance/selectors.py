@@ -416,6 +416,10 @@ class FinancialIssue:
     themes: tuple[str, ...]
     detail: str
 
+    @property
+    def themes_text(self) -> str:
+        return " and ".join(theme.replace("_", " ") for theme in self.themes)
+
 
 FINANCIAL_THEMES = ("financial", "financial_benefits")
 

@@ -158,7 +158,7 @@ def _before_september(year: FinancialYear) -> None:
     new); budget moves from Financing Items to S&CS (a technical adjustment)."""
     units = {u.code: u for u in ReportingUnit.objects.all()}
     directorates = {d.code: d for d in Directorate.objects.all()}
-    for unit, directorate, on, reason in structure.UNIT_MOVES:
+    for unit, directorate, _on, reason in structure.UNIT_MOVES:
         services.move_unit(units[unit], directorate=directorates[directorate], reason=reason, user=None)
     lines = {line.code: line for line in BudgetLine.objects.all()}
     for code, (_, new) in structure.RENAMED.items():
@@ -194,7 +194,7 @@ def _before_september(year: FinancialYear) -> None:
         approved_by="Corporate Director of Finance",
     )
     # Lines keep their order in Appendix 1.
-    for code, line in september.items():
+    for code in september:
         order = list(september).index(code) + 1
         if lines[code].order != order:
             services.update_line(lines[code], order=order, user=None)
