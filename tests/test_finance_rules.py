@@ -76,7 +76,7 @@ def test_schools_below_the_line_and_roll_forwards():
     table = f.table1(now, None)
     assert [r.kind for r in table.rows] == ["unit", "total_excl", "schools", "total"]
     assert table.total.nfv == 4 * M
-    block = dict((label, current) for label, current, _ in table.roll_forward)
+    block = {label: current for label, current, _ in table.roll_forward}
     assert block["Total roll forward requirements"] == M // 2
     # the bottom line is the variance plus the roll forwards: slippage carried forward does not improve it
     assert block["(-ve) Uncommitted balance / (+ve) Deficit"] == M + M // 2
