@@ -226,3 +226,27 @@ def test_public_page_needs_no_sign_in(client, budget, people):
     services.report_position(position, reported_to="Cabinet", reported_on=position.month, user=None)
     response = client.get("/public/budget/")
     assert response.status_code == 200 and b"Table 1" in response.content
+
+
+def test_activity_page_shows_the_lines_that_fund_it(client, budget, people):
+    from councilplan.core.models import Directorate as OrgDirectorate
+    from councilplan.core.models import Outcome
+    from councilplan.plan.models import Activity, Plan
+
+    _, _, lines, _ = budget
+    plan = Plan.objects.create(name="Plan")
+    outcome = Outcome.objects.create(title="An outcome")
+    activity = Activity.objects.create(
+        plan=plan,
+        ref="1",
+        title="An activity",
+        outcome=outcome,
+        activity_type="service_change",
+        end_date="2020-03-31",
+        directorate=OrgDirectorate.objects.create(name="Org"),
+    )
+    services.link_line(lines[0], activities=[activity], user=None)
+    client.force_login(people["viewer"])
+    response = client.get(f"/activities/{activity.pk}/")
+    assert response.status_code == 200
+    assert b"Line one" in response.content and b"a balanced position" in response.content
