@@ -1,7 +1,7 @@
 """The budget monitoring rules (spec/finance.md §3, §4, §8) on hand-worked cases and random ones."""
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from councilplan.analysis import finance as f
@@ -111,6 +111,7 @@ def test_typed_amounts():
     assert f.pounds_text(-136_100_000) == "-1361000"
 
 
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(st.lists(st.integers(-(10**11), 10**11), min_size=1, max_size=12))
 def test_totals_are_the_rounding_of_the_sum(amounts):
     """Whatever the parts, every subtotal is the sum of the parts held, rounded once (brute force)."""
@@ -123,6 +124,7 @@ def test_totals_are_the_rounding_of_the_sum(amounts):
     assert abs(f.rounded(total.budget, 100_000) - sum(f.rounded(a, 100_000) for a in amounts)) <= len(amounts)
 
 
+@settings(deadline=None)
 @given(st.integers(-(10**12), 10**12), st.integers(1, 10**9))
 def test_rounded_matches_a_brute_force_definition(pence, unit_size):
     quotient = abs(pence) // unit_size

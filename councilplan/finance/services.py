@@ -67,7 +67,7 @@ def _save(instance, user, reason: str = ""):
     instance.full_clean()
     instance._history_user = user
     if reason:
-        instance._change_reason = reason
+        instance._change_reason = reason[:100]  # the history's reason holds 100 characters
     instance.save()
     return instance
 
