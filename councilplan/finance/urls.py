@@ -1,3 +1,26 @@
+from django.urls import path
+
+from . import views
+
 app_name = "finance"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("lines/", views.lines, name="lines"),
+    path("lines/<slug:code>/", views.line, name="line"),
+    path("capital/<slug:code>/", views.capital_line, name="capital_line"),
+    path("positions/<int:pk>/", views.position, name="position"),
+    path("positions/<int:pk>/report/", views.report, name="report"),
+    path("positions/<int:pk>/download/<slug:fmt>/", views.download, name="download"),
+    path("positions/<int:pk>/forecasts/<int:line_id>/", views.forecast, name="forecast"),
+    path("positions/<int:pk>/forecasts/import/", views.forecast_import, name="forecast_import"),
+    path("positions/<int:pk>/adjustments/new/", views.adjustment_add, name="adjustment_add"),
+    path(
+        "positions/<int:pk>/adjustments/<int:adjustment_id>/remove/", views.adjustment_remove, name="adjustment_remove"
+    ),
+    path("positions/<int:pk>/narrative/<int:unit_id>/", views.narrative, name="narrative"),
+    path("positions/<int:pk>/state/<slug:action>/", views.state, name="state"),
+    path("positions/<int:pk>/reported/", views.report_to_cabinet, name="report_to_cabinet"),
+    path("positions/<int:pk>/new-version/", views.restate, name="restate"),
+    path("positions/<int:pk>/remind/", views.remind, name="remind"),
+]

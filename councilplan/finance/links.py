@@ -1,0 +1,83 @@
+"""What budget monitoring shows on other pages: an activity's budget lines and capital schemes with their latest
+position (beside the activity's return's financial issues), the home page's tasks, the public index, and the
+demo sign-ins."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from councilplan.analysis.finance import variance_words
+from councilplan.core.models import User
+from councilplan.core.systems import DemoUser, Link, LinkGroup
+
+from . import permissions, selectors
+from .models import BudgetLine, CapitalLine, Position, PositionLine
+
+DEMO_USERS = (
+    DemoUser(
+        "finance",
+        "Demo Finance Officer",
+        User.Role.LEAD_OFFICER,
+        teams=("finance",),
+        what="keeps the budget, positions and the Cabinet report",
+    ),
+    DemoUser("finance-manager", "Demo Budget Manager", User.Role.LEAD_OFFICER, what="forecasts GET's budget lines"),
+    DemoUser("finance-director", "Demo Corporate Director", User.Role.LEAD_OFFICER, what="adjusts GET's forecast"),
+)
+
+
+def activity_links(activity, user) -> list[LinkGroup]:
+    """The budget lines and capital schemes that fund the activity, each with its latest variance; and its
+    return's financial issue themes beside them."""
+    lines = list(BudgetLine.objects.filter(activities=activity).select_related("unit", "unit__directorate"))
+    latest = Position.objects.order_by("-month", "-version").first()
+    figures = {}
+    if latest is not None and lines:
+        figures = {pl.line_id: pl for pl in PositionLine.objects.filter(position=latest, line__in=lines)}
+    links = []
+    for line in lines:
+        found = figures.get(line.pk)
+        detail = f"{line.unit.directorate.name}: " + (
+            f"{variance_words(found.forecast_gross + found.forecast_income - found.gross - found.income)} "
+            f"forecast in {latest}"
+            if found
+            else "no position yet"
+        )
+        links.append(Link(line.heading, reverse("finance:line", args=[line.code]), detail))
+    schemes = list(CapitalLine.objects.filter(activities=activity).visible_to(user))
+    for scheme in schemes:
+        links.append(
+            Link(
+                f"Capital: {scheme.title}",
+                reverse("finance:capital_line", args=[scheme.code]),
+                scheme.directorate.name if scheme.directorate_id else "",
+            )
+        )
+    issue = selectors.financial_issues([activity.pk]).get(activity.pk)
+    if issue is not None:
+        links.append(
+            Link(
+                f"{issue.round} return flags {' and '.join(t.replace('_', ' ') for t in issue.themes)} issues",
+                "",
+                issue.detail[:200],
+            )
+        )
+    return [LinkGroup("Budget lines and capital schemes", tuple(links), "No budget line is linked to it.")]
+
+
+def home_links(user) -> list[Link]:
+    if not permissions.can_read(user):
+        return []
+    open_position = Position.objects.filter(state=Position.State.OPEN).order_by("-month").first()
+    if open_position is None:
+        return []
+    if permissions.is_finance(user) or BudgetLine.objects.filter(budget_manager=user).exists():
+        return [Link(f"Forecasts for {open_position} are open", reverse("finance:position", args=[open_position.pk]))]
+    return []
+
+
+def public_links() -> list[Link]:
+    reported = Position.objects.filter(state=Position.State.REPORTED).order_by("-month", "-version").first()
+    if reported is None:
+        return []
+    return [Link(f"Budget monitoring: {reported}", reverse("finance_public:index"))]

@@ -1,0 +1,535 @@
+"""Budget monitoring pages. Thin: each view asks `permissions`, reads through `selectors`, changes through
+`services` (via core.pages), and hands plain records and the report's document to a template."""
+
+from __future__ import annotations
+
+import tempfile
+from operator import attrgetter
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from councilplan.analysis import finance as f
+from councilplan.core.exchange import ImportFailed
+from councilplan.core.lists import Column, Filter, list_page
+from councilplan.core.pages import apply, confirm_page, done, form_page
+from councilplan.core.permissions import require, signed_in_required
+from councilplan.core.uploads import check_import_upload
+from councilplan.documents.formats import ALL, CONTENT_TYPES, FORMAT_NAMES, Output
+from councilplan.documents.formats import render as render_document
+from councilplan.documents.http import file_response
+from councilplan.documents.render_html import items as document_items
+
+from . import permissions, reminders, selectors, services
+from .forms import AdjustmentForm, ForecastForm, ImportForm, NarrativeForm, ReportForm, RestateForm
+from .models import Adjustment, BudgetLine, CapitalLine, Directorate, Position, PositionLine, PositionUnit
+from .report import cabinet_report, committee_extract
+
+# --- helpers ---------------------------------------------------------------------------------------------
+
+
+def _position(pk: int) -> Position:
+    return get_object_or_404(Position.objects.select_related("year"), pk=pk)
+
+
+def _position_url(position) -> str:
+    return reverse("finance:position", args=[position.pk])
+
+
+def _money_column(heading: str, getter) -> Column:
+    return Column(heading, lambda row: f.money(getter(row), 3), numeric=True)
+
+
+# --- positions --------------------------------------------------------------------------------------------
+
+
+@signed_in_required
+@require_safe
+def index(request):
+    require(permissions.can_read(request.user))
+    positions = selectors.position_list()
+    states = [(s.value, s.label) for s in Position.State]
+    page = list_page(
+        request,
+        positions,
+        columns=[
+            Column("Month", attrgetter("label")),
+            Column("State", attrgetter("state_label")),
+            Column("Reported to", attrgetter("reported_to")),
+            Column("Reported on", attrgetter("reported_on")),
+        ],
+        matches=lambda p, text: text.lower() in p.label.lower(),
+        filters=[Filter("state", "State", states, lambda items, v: [p for p in items if p.state == v])],
+        name="budget-positions",
+    )
+    if isinstance(page, HttpResponse):
+        return page
+    return render(
+        request,
+        "finance/index.html",
+        {"list": page, "can_manage": permissions.can_manage(request.user)},
+    )
+
+
+@signed_in_required
+@require_safe
+def position(request, pk: int):
+    require(permissions.can_read(request.user))
+    found = _position(pk)
+    data = selectors.position_bundle(found)
+    last = selectors.last_reported(found)
+    table = f.table1(data.data, selectors.position_bundle(last).data if last else None)
+    directors = {d.code: d.corporate_director_id for d in Directorate.objects.all()}
+    state = found.state
+    lines = [
+        (line, permissions.can_forecast(request.user, budget_manager_id=line.budget_manager_id, position_state=state))
+        for line in data.lines
+    ]
+    units = [
+        (
+            unit,
+            permissions.can_adjust(
+                request.user, corporate_director_id=directors.get(unit.directorate), position_state=state
+            ),
+        )
+        for unit in data.narrative
+    ]
+    return render(
+        request,
+        "finance/position.html",
+        {
+            "position": data.record,
+            "table": table,
+            "rows": [(row, "" if row.cda_blank else f.money(row.cda)) for row in table.rows],
+            "lines": lines,
+            "units": units,
+            "last": last,
+            "can_manage": permissions.can_manage(request.user),
+            "may_import": any(allowed for _, allowed in lines),
+            "may_adjust_any": any(allowed for _, allowed in units),
+            "formats": [(fmt, FORMAT_NAMES[fmt]) for fmt in ALL],
+            "directorates": Directorate.objects.all(),
+            "outstanding": sum(1 for line, _ in lines if line.forecast_at is None and line.budget_manager_id),
+        },
+    )
+
+
+@signed_in_required
+@require_http_methods(["GET", "POST"])
+def forecast(request, pk: int, line_id: int):
+    found = _position(pk)
+    pl = get_object_or_404(PositionLine.objects.select_related("line", "position"), position=found, pk=line_id)
+    require(
+        permissions.can_forecast(request.user, budget_manager_id=pl.line.budget_manager_id, position_state=found.state)
+    )
+    initial = {
+        "forecast_gross": f.pounds_text(pl.forecast_gross),
+        "forecast_income": f.pounds_text(pl.forecast_income),
+        "note": pl.forecast_note,
+        "version": pl.version,
+    }
+    form = ForecastForm(request.POST or None, initial=initial)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and apply(
+            form,
+            lambda: services.save_forecast(
+                pl,
+                gross=form.cleaned_data["forecast_gross"],
+                income=form.cleaned_data["forecast_income"],
+                note=form.cleaned_data["note"],
+                version=form.cleaned_data["version"],
+                user=request.user,
+                finance=permissions.is_finance(request.user),
+            ),
+        )
+    ):
+        return done(request, f"Forecast for {pl.heading} saved.", "finance:position", found.pk)
+    return form_page(
+        request,
+        form,
+        title=f"Forecast outturn: {pl.heading}",
+        caption=f"{found} · cash limit net £{f.pounds_text(pl.gross + pl.income)}",
+        back=_position_url(found),
+        intro=f"Cash limit: gross £{f.pounds_text(pl.gross)}, income £{f.pounds_text(pl.income)}. Enter the forecast "
+        "for the whole year.",
+        status=400 if request.method == "POST" and form.errors else 200,
+    )
+
+
+@signed_in_required
+@require_http_methods(["GET", "POST"])
+def forecast_import(request, pk: int):
+    found = _position(pk)
+    finance = permissions.is_finance(request.user)
+
+    def may(pl) -> bool:
+        return permissions.can_forecast(
+            request.user, budget_manager_id=pl.line.budget_manager_id, position_state=found.state
+        )
+
+    manager_ids = BudgetLine.objects.values_list("budget_manager_id", flat=True)
+    require(found.state != Position.State.REPORTED and permissions.may_forecast_somewhere(request.user, manager_ids))
+    form = ImportForm(request.POST or None, request.FILES or None)
+    problems: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            check_import_upload(upload)
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            suffix = Path(upload.name).suffix.lower()
+            with tempfile.TemporaryDirectory() as folder:
+                path = Path(folder) / f"forecasts{suffix}"
+                path.write_bytes(upload.read())
+                try:
+                    result = services.import_forecasts(
+                        found, path, user=request.user, may_forecast=may, finance=finance
+                    )
+                except ImportFailed as failure:
+                    problems = [str(e) for e in failure.errors[:200]]
+                    form.add_error("file", f"Nothing was imported: {len(failure.errors)} problem(s) found")
+                else:
+                    return done(request, f"{result.updated} forecasts imported.", "finance:position", found.pk)
+    return render(
+        request,
+        "finance/import.html",
+        {"form": form, "position": found, "problems": problems, "back": _position_url(found)},
+        status=400 if problems or (request.method == "POST" and form.errors) else 200,
+    )
+
+
+@signed_in_required
+@require_http_methods(["GET", "POST"])
+def adjustment_add(request, pk: int):
+    found = _position(pk)
+    directorates = [
+        d
+        for d in Directorate.objects.all()
+        if permissions.can_adjust(
+            request.user, corporate_director_id=d.corporate_director_id, position_state=found.state
+        )
+    ]
+    require(bool(directorates))
+    units = PositionUnit.objects.filter(position=found, directorate__in=directorates).values_list("unit", flat=True)
+    from .models import ReportingUnit
+
+    form = AdjustmentForm(request.POST or None, units=ReportingUnit.objects.filter(pk__in=list(units)))
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and apply(
+            form,
+            lambda: services.add_adjustment(
+                found,
+                unit=form.cleaned_data["unit"],
+                amount=form.cleaned_data["amount"],
+                reason=form.cleaned_data["reason"],
+                user=request.user,
+            ),
+        )
+    ):
+        return done(request, "Adjustment added.", "finance:position", found.pk)
+    return form_page(
+        request,
+        form,
+        title="Add a corporate director adjustment",
+        caption=str(found),
+        back=_position_url(found),
+        button="Add adjustment",
+        status=400 if request.method == "POST" and form.errors else 200,
+    )
+
+
+@signed_in_required
+@require_http_methods(["GET", "POST"])
+def adjustment_remove(request, pk: int, adjustment_id: int):
+    found = _position(pk)
+    adjustment = get_object_or_404(Adjustment.objects.select_related("unit"), position=found, pk=adjustment_id)
+    unit = PositionUnit.objects.select_related("directorate").get(position=found, unit=adjustment.unit)
+    require(
+        permissions.can_adjust(
+            request.user, corporate_director_id=unit.directorate.corporate_director_id, position_state=found.state
+        )
+    )
+    if request.method == "POST":
+        services.remove_adjustment(adjustment, user=request.user)
+        return done(request, "Adjustment removed.", "finance:position", found.pk)
+    return confirm_page(
+        request,
+        title="Remove this adjustment?",
+        caption=str(found),
+        back=_position_url(found),
+        button="Remove adjustment",
+        warning=True,
+        lines=[f"{adjustment.unit.name}: £{f.pounds_text(adjustment.amount)}", adjustment.reason],
+    )
+
+
+@signed_in_required
+@require_http_methods(["GET", "POST"])
+def narrative(request, pk: int, unit_id: int):
+    found = _position(pk)
+    require(permissions.can_manage(request.user) and not found.frozen)
+    unit = get_object_or_404(PositionUnit.objects.select_related("unit"), position=found, pk=unit_id)
+    form = NarrativeForm(
+        request.POST or None, initial={"reasons": unit.reasons, "headlines": unit.headlines, "version": unit.version}
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and apply(
+            form,
+            lambda: services.save_narrative(
+                unit,
+                reasons=form.cleaned_data["reasons"],
+                headlines=form.cleaned_data["headlines"],
+                version=form.cleaned_data["version"],
+                user=request.user,
+            ),
+        )
+    ):
+        return done(request, f"Narrative for {unit.unit.name} saved.", "finance:position", found.pk)
+    return form_page(
+        request,
+        form,
+        title=f"Narrative: {unit.unit.name}",
+        caption=str(found),
+        back=_position_url(found),
+        status=400 if request.method == "POST" and form.errors else 200,
+    )
+
+
+STATE_ACTIONS = {
+    "open": (
+        Position.State.OPEN,
+        "Open the position for forecasts?",
+        "Open for forecasts",
+        "Budget managers can then enter their forecasts.",
+    ),
+    "close": (
+        Position.State.CLOSED,
+        "Close the position for forecasts?",
+        "Close for forecasts",
+        "Budget managers can no longer change their forecasts; corporate directors adjust, finance writes "
+        "the narrative.",
+    ),
+}
+
+
+@signed_in_required
+@require_http_methods(["GET", "POST"])
+def state(request, pk: int, action: str):
+    found = _position(pk)
+    require(permissions.can_manage(request.user))
+    if action not in STATE_ACTIONS:
+        raise Http404
+    target, title, button, line = STATE_ACTIONS[action]
+    if request.method == "POST":
+        try:
+            services.set_state(found, state=target, user=request.user)
+        except ValidationError as error:
+            return confirm_page(
+                request, title=title, back=_position_url(found), button=button, error=" ".join(error.messages)
+            )
+        return done(request, f"{found}: {Position.State(target).label.lower()}.", "finance:position", found.pk)
+    return confirm_page(
+        request, title=title, caption=str(found), back=_position_url(found), button=button, lines=[line]
+    )
+
+
+@signed_in_required
+@require_http_methods(["GET", "POST"])
+def report_to_cabinet(request, pk: int):
+    found = _position(pk)
+    require(permissions.can_manage(request.user))
+    form = ReportForm(request.POST or None, initial={"reported_on": timezone.localdate()})
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and apply(
+            form,
+            lambda: services.report_position(
+                found,
+                reported_to=form.cleaned_data["reported_to"],
+                reported_on=form.cleaned_data["reported_on"],
+                user=request.user,
+            ),
+        )
+    ):
+        return done(request, f"{found} reported and frozen.", "finance:position", found.pk)
+    return form_page(
+        request,
+        form,
+        title="Record that this position was reported",
+        caption=str(found),
+        back=_position_url(found),
+        button="Report and freeze",
+        intro="Once reported, the position is frozen: a change after that makes a new version of it.",
+        status=400 if request.method == "POST" and form.errors else 200,
+    )
+
+
+@signed_in_required
+@require_http_methods(["GET", "POST"])
+def restate(request, pk: int):
+    found = _position(pk)
+    require(permissions.can_manage(request.user))
+    form = RestateForm(request.POST or None)
+    made = {}
+
+    def change():
+        made["position"] = services.restate_position(found, reason=form.cleaned_data["reason"], user=request.user)
+
+    if request.method == "POST" and form.is_valid() and apply(form, change):
+        return done(request, f"Version {made['position'].version} made.", "finance:position", made["position"].pk)
+    return form_page(
+        request,
+        form,
+        title="Make a new version of a reported position",
+        caption=str(found),
+        back=_position_url(found),
+        button="Make a new version",
+        status=400 if request.method == "POST" and form.errors else 200,
+    )
+
+
+@signed_in_required
+@require_POST
+def remind(request, pk: int):
+    found = _position(pk)
+    require(permissions.can_manage(request.user))
+    sent, unreachable = reminders.send_position_reminders(found, site_url=request.build_absolute_uri("/"))
+    message = f"{sent} reminders sent." + (f" No e-mail address for {', '.join(unreachable)}." if unreachable else "")
+    return done(request, message, "finance:position", found.pk)
+
+
+# --- reports ----------------------------------------------------------------------------------------------
+
+
+@signed_in_required
+@require_safe
+def report(request, pk: int):
+    require(permissions.can_read(request.user))
+    document = cabinet_report(_position(pk), request.user)
+    return render(
+        request,
+        "finance/document.html",
+        {
+            "document": document,
+            "items": document_items(document),
+            "back": reverse("finance:position", args=[pk]),
+            "formats": [(fmt, FORMAT_NAMES[fmt]) for fmt in ALL],
+            "pk": pk,
+        },
+    )
+
+
+@signed_in_required
+@require_safe
+def download(request, pk: int, fmt: str):
+    require(permissions.can_read(request.user))
+    if fmt not in ALL:
+        raise Http404
+    found = _position(pk)
+    code = request.GET.get("committee", "")
+    if code:
+        directorate = get_object_or_404(Directorate, code=code)
+        document = committee_extract(found, request.user, directorate)
+    else:
+        document = cabinet_report(found, request.user)
+    return file_response(
+        Output(render_document(document, fmt), f"{document.file_stem}.{fmt}", CONTENT_TYPES[fmt]), inline=fmt == "html"
+    )
+
+
+# --- lines and schemes ------------------------------------------------------------------------------------
+
+
+@signed_in_required
+@require_safe
+def lines(request):
+    require(permissions.can_read(request.user))
+    queryset = BudgetLine.objects.select_related("unit", "unit__directorate", "budget_manager")
+    directorates = [(d.code, d.name) for d in Directorate.objects.all()]
+    page = list_page(
+        request,
+        queryset,
+        columns=[
+            Column("Code", attrgetter("code")),
+            Column("Budget book heading", attrgetter("heading")),
+            Column("Directorate", lambda line: line.unit.directorate.name),
+            Column("Unit", lambda line: line.unit.name),
+            Column("Budget manager", lambda line: str(line.budget_manager or "")),
+        ],
+        search_fields=["code", "heading"],
+        filters=[
+            Filter("directorate", "Directorate", directorates, lambda qs, v: qs.filter(unit__directorate__code=v))
+        ],
+        name="budget-lines",
+    )
+    if isinstance(page, HttpResponse):
+        return page
+    return render(request, "finance/lines.html", {"list": page})
+
+
+@signed_in_required
+@require_safe
+def line(request, code: str):
+    require(permissions.can_read(request.user))
+    found = selectors.line_with_links(code) or _not_found()
+    positions = selectors.line_positions(found)
+    issues = selectors.financial_issues(a.pk for a in found.activities.all())
+    history = found.history.select_related("history_user").order_by("-history_date")[:50]
+    return render(
+        request,
+        "finance/line.html",
+        {
+            "line": found,
+            "positions": [
+                (
+                    p,
+                    pl,
+                    f.money(pl.forecast_gross + pl.forecast_income - pl.gross - pl.income),
+                    f.money(pl.gross + pl.income),
+                )
+                for p, pl in positions
+            ],
+            "activities": [(a, issues.get(a.pk)) for a in found.activities.all()],
+            "risks": found.risks.all(),
+            "history": history,
+        },
+    )
+
+
+@signed_in_required
+@require_safe
+def capital_line(request, code: str):
+    require(permissions.can_read(request.user))
+    found = get_object_or_404(CapitalLine.objects.visible_to(request.user).select_related("directorate"), code=code)
+    rows = [
+        (c.position, f.money(c.budget), f.money(c.real), f.money(c.rephasing), f.money(c.real + c.rephasing))
+        for c in found.positions.select_related("position").order_by("-position__month", "-position__version")
+    ]
+    return render(
+        request,
+        "finance/capital_line.html",
+        {
+            "scheme": found,
+            "rows": rows,
+            "activities": found.activities.all(),
+            "risks": found.risks.all(),
+            "history": found.history.select_related("history_user").order_by("-history_date")[:50],
+        },
+    )
+
+
+def _not_found():
+    raise Http404
