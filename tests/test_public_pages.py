@@ -29,3 +29,44 @@ def test_the_accessibility_statement_names_the_regulations_and_how_to_complain(c
     assert "Accessibility Regulations 2018" in text
     assert "mailto:access@kent.example" in text
     assert "Equality Advisory and Support Service" in text
+
+
+@pytest.mark.django_db
+def test_the_public_report_downloads_as_a_pdf_without_exempt_information_once_per_version(
+    client, sample_plan, monkeypatch
+):
+    import io
+
+    from django.core.cache import cache
+    from pypdf import PdfReader
+
+    from councilplan.monitoring.models import Round
+    from councilplan.plan.models import Activity
+    from councilplan.reports.models import Commentary
+    from councilplan.site import public
+
+    cache.clear()
+    q2 = Round.objects.get(plan=sample_plan, label="2019-20 Q2")
+    activity = Activity.objects.get(plan=sample_plan, ref="52")
+    activity.title, activity.exempt = "Zanzibar marker project", True
+    activity.save()
+    url = reverse("public:report_pdf", args=[q2.pk])
+    assert url in client.get(reverse("public:report", args=[q2.pk])).text
+    response = client.get(url)
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert "Strategic Delivery Plan Monitoring" in text and "Zanzibar" not in text
+
+    made = []
+    monkeypatch.setattr(public, "produce", lambda *args, **kwargs: made.append(args) or response_for(args))
+
+    def response_for(args):
+        from councilplan.documents.formats import Output
+
+        return Output(b"%PDF-new", "new.pdf", "application/pdf")
+
+    assert client.get(url).content == response.content and made == []  # kept: not made again
+    Commentary.objects.create(round=q2, section="overview", text="A new overview")  # a new version of the data
+    assert client.get(url).content == b"%PDF-new" and len(made) == 1
+    Round.objects.filter(pk=q2.pk).update(public=False)
+    assert client.get(url).status_code == 404

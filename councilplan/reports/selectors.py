@@ -13,11 +13,12 @@ from councilplan.analysis import records
 from councilplan.analysis.monitoring import RoundAnalysis, analyse_round
 from councilplan.analysis.records import PlanData, Vocabularies
 from councilplan.analysis.report_extras import ReportExtras, report_extras
-from councilplan.core.models import Outcome
+from councilplan.core.models import Outcome, VocabularyTerm
 from councilplan.core.selectors import get_vocabularies
 from councilplan.monitoring.models import Return, Round
 from councilplan.monitoring.questions import RECORD_FIELDS
 from councilplan.monitoring.selectors import activity_records, to_record
+from councilplan.plan.models import Activity
 
 from .models import Commentary
 from .permissions import can_read_report
@@ -181,4 +182,22 @@ def report_inputs(round_: Round, outcome: Outcome | None = None, include_exempt:
         extras=report_extras(data, analysis),
         commentary=commentary_texts(round_, outcome, include_exempt),
         meta=_meta(round_, outcome, data.outcomes),
+    )
+
+
+def data_version(round_: Round) -> tuple:
+    """Changes whenever anything the round's report shows changes: the returns of this and earlier rounds, the
+    commentary, the rounds, the plan's activities, the outcomes and the vocabularies' wording (every change of
+    each is a new history row). One query per kind."""
+
+    def latest(model, **where) -> int:
+        return model.history.filter(**where).aggregate(latest=Max("history_id"))["latest"] or 0
+
+    return (
+        latest(Return, round__plan_id=round_.plan_id, round__label__lte=round_.label),
+        latest(Commentary, round_id=round_.pk),
+        latest(Round, plan_id=round_.plan_id),
+        latest(Activity, plan_id=round_.plan_id),
+        latest(Outcome),
+        latest(VocabularyTerm),
     )

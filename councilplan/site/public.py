@@ -4,18 +4,20 @@ no activity, risk or report section marked exempt reaches them, nor any figure c
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from councilplan.core.systems import systems
+from councilplan.documents.http import file_response
 from councilplan.documents.render_html import items
 from councilplan.monitoring.models import Round
 from councilplan.plan.models import Plan
 from councilplan.planning.documents import build_plan_document
 from councilplan.planning.selectors import plan_data
 from councilplan.reports import selectors as report_selectors
-from councilplan.reports.output import report_document
+from councilplan.reports.output import produce, report_document
 
 
 @require_safe
@@ -39,8 +41,7 @@ def plan_summary(request, pk: int):
     return render(request, "public/document.html", {"document": document, "items": items(document)})
 
 
-@require_safe
-def report(request, round_id: int):
+def _public_round(round_id: int, request):
     round_ = Round.objects.select_related("plan").filter(pk=round_id, state=Round.State.PUBLISHED, public=True).first()
     if round_ is None:
         raise Http404("No such published report")
@@ -50,6 +51,26 @@ def report(request, round_id: int):
         outcome = next((o for o in outcomes if str(o.pk) == request.GET["outcome"]), None)
         if outcome is None:
             raise Http404("That outcome is not one of this plan's outcomes")
+    return round_, outcomes, outcome
+
+
+@require_safe
+def report_pdf(request, round_id: int):
+    """The public version as a PDF (no exempt information). Made once per version of the round's data and
+    kept in the cache, so that anyone downloading it again, or many people at once, cost nothing more."""
+    round_, _, outcome = _public_round(round_id, request)
+    version = report_selectors.data_version(round_)
+    key = f"public-report-pdf:{round_.pk}:{outcome.pk if outcome else 0}:{version}"
+    made = cache.get(key)
+    if made is None:
+        made = produce(round_, "pdf", outcome, include_exempt=False)
+        cache.set(key, made, timeout=None)
+    return file_response(made)
+
+
+@require_safe
+def report(request, round_id: int):
+    round_, outcomes, outcome = _public_round(round_id, request)
     inputs = report_selectors.report_inputs(round_, outcome, include_exempt=False)
     document = report_document(inputs)
     context = {"round": round_, "outcome": outcome, "outcomes": outcomes, "document": document}

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", public.index, name="index"),
     path("plans/<int:pk>/summary/", public.plan_summary, name="plan_summary"),
     path("reports/<int:round_id>/", public.report, name="report"),
+    path("reports/<int:round_id>/report.pdf", public.report_pdf, name="report_pdf"),
     # Each system's public pages (what it publishes), under its own prefix.
     path("budget/", include("councilplan.finance.urls_public")),
     path("assurance/", include("councilplan.assurance.urls_public")),
