@@ -169,3 +169,23 @@ def test_people_are_matched_not_duplicated(small_plan, tmp_path):
     )
     import_plan(path, "Test plan")
     assert User.objects.count() == 2
+
+
+def test_a_lead_officer_given_as_name_and_address_is_found_by_address_and_named(db, tmp_path):
+    from helpers import ACTIVITY_HEADER, write_csv
+
+    from councilplan.core.models import User
+    from councilplan.plan.models import Plan
+    from councilplan.plan.services import import_plan
+
+    User.objects.create(username="ann", email="ann.officer@kent.gov.uk")  # known by address, not yet named
+    rows = [
+        ["1", "One", "An outcome", "strategy_policy", "2021-03-31", "Ann Officer <Ann.Officer@kent.gov.uk>", ""],
+        ["2", "Two", "An outcome", "strategy_policy", "2021-03-31", '"Smith, Jo" <jo.smith@kent.gov.uk>', ""],
+    ]
+    import_plan(write_csv(tmp_path / "plan.csv", ACTIVITY_HEADER, rows), "Named plan")
+    leads = {
+        a.ref: a.lead_officer for a in Plan.objects.get(name="Named plan").activities.select_related("lead_officer")
+    }
+    assert (leads["1"].username, leads["1"].name) == ("ann", "Ann Officer")
+    assert (leads["2"].email, leads["2"].name, str(leads["2"])) == ("jo.smith@kent.gov.uk", "Smith, Jo", "Smith, Jo")

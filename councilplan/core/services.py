@@ -1,4 +1,5 @@
 import re
+from email.utils import parseaddr
 
 from django.utils.text import slugify
 
@@ -8,28 +9,37 @@ from .models import Directorate, Outcome, User
 def find_or_create_person(name_or_email: str, cache: dict[str, User] | None = None) -> User:
     """The user a plan names as lead officer: matched by e-mail or name, else created without a password.
 
-    A created person cannot sign in until an administrator (or single sign-on) gives them access.
+    Takes a name ("Ann Officer"), an e-mail address, or both as mail programs write them
+    ("Ann Officer <ann.officer@kent.gov.uk>"): then the address finds the person, and the name is given to a
+    person who had none. A created person cannot sign in until an administrator (or single sign-on) gives them
+    access.
     """
     key = name_or_email.strip().lower()
     if cache is not None and key in cache:
         return cache[key]
-    is_email = "@" in key
-    user = User.objects.filter(email__iexact=key).first() if is_email else User.objects.filter(name__iexact=key).first()
+    name, address = parseaddr(name_or_email.strip())
+    if "@" not in address or not name:
+        name, address = ("", key) if "@" in key else (name_or_email, "")
+    name = re.sub(r"\s+", " ", name.strip())
+    address = address.strip().lower()
+    user = (
+        User.objects.filter(email__iexact=address).first()
+        if address
+        else User.objects.filter(name__iexact=name).first()
+    )
     if user is None:
-        base = key if is_email else slugify(name_or_email).replace("-", ".") or "person"
+        base = address or slugify(name).replace("-", ".") or "person"
         username = base[:140]
         suffix = 1
         while User.objects.filter(username=username).exists():
             suffix += 1
             username = f"{base[:140]}{suffix}"
-        user = User(
-            username=username,
-            email=key if is_email else "",
-            name="" if is_email else re.sub(r"\s+", " ", name_or_email.strip()),
-            role=User.Role.LEAD_OFFICER,
-        )
+        user = User(username=username, email=address, name=name, role=User.Role.LEAD_OFFICER)
         user.set_unusable_password()
         user.save()
+    elif name and not user.name:
+        user.name = name
+        user.save(update_fields=["name"])
     if cache is not None:
         cache[key] = user
     return user

@@ -39,6 +39,23 @@ NOT_ON_TRACK = ("remedial_action", "unlikely")
 # ---------------------------------------------------------------------------------------------
 
 
+# CHOSEN: fictional lead officers, one per activity, named so that pages show people, not addresses. The
+# names are made up from common first names and surnames; none is a real officer's.
+FIRST_NAMES = (
+    "Alex", "Bethan", "Callum", "Deepa", "Eleanor", "Farid", "Grace", "Harvey", "Imogen", "Jonah", "Kiran", "Lucy",
+    "Marcus", "Niamh", "Oliver", "Priya", "Quentin", "Rosa", "Samuel", "Tara", "Umar", "Violet", "William",
+)  # fmt: skip
+SURNAMES = (
+    "Adeyemi", "Baker", "Chen", "Davies", "Evans", "Fletcher", "Gill", "Hughes", "Iqbal", "Jones", "Khan", "Lewis",
+    "Morgan", "Nolan", "Okafor", "Patel", "Quinn", "Roberts", "Singh", "Turner", "Underwood", "Vaughan", "Walsh",
+    "Young",
+)  # fmt: skip
+
+
+def lead_officer_name(ref: int) -> str:
+    return f"{FIRST_NAMES[ref % len(FIRST_NAMES)]} {SURNAMES[(ref * 7) % len(SURNAMES)]}"
+
+
 def read_summary(seed_path):
     """ref -> (title, outcome, Q2 status code, ticks) from the seed's summary tables.
 
@@ -156,7 +173,7 @@ def build_activities(summary):
                 "start_date": "" if ref in NOT_STARTED else "2019-04-01",
                 "end_date": end_date(ref),
                 "directorate": directorate(ref),
-                "lead_officer": f"lead{ref:02d}@kent.example",  # fictional
+                "lead_officer": f"{lead_officer_name(ref)} <lead{ref:02d}@kent.example>",  # fictional
                 "description": f"{TYPE_LABELS[type_of[ref]]} activity in the 2019-20 Strategic Delivery Plan.",
             }
         )

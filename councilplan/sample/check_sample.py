@@ -246,7 +246,7 @@ def check_structure(activities, rounds):
             iso(a["start_date"])
     check(
         "lead officers fictional (@kent.example)",
-        [a["ref"] for a in activities if not a["lead_officer"].endswith("@kent.example")],
+        [a["ref"] for a in activities if not a["lead_officer"].endswith("@kent.example>")],
         [],
     )
     for title, refs in OUTCOMES:
