@@ -57,3 +57,17 @@ def test_loading_again_changes_nothing(sample_plan):
     call_command("load_sample", verbosity=0)
     assert (Return.history.count(), Activity.history.count(), Round.history.count()) == before
     assert Return.objects.count() == 158
+
+
+def test_returns_were_submitted_in_their_round_s_window_not_on_loading_day(sample_plan):
+    from councilplan.monitoring.models import Return, Round
+
+    for round_ in Round.objects.filter(plan=sample_plan):
+        returns = Return.objects.filter(round=round_, state=Return.State.SUBMITTED)
+        assert returns.count() == 79
+        assert not returns.exclude(submitted_at__range=(round_.opens_at, round_.closes_at)).exists()
+        history = Return.history.filter(round_id=round_.pk)
+        assert not history.exclude(history_date__range=(round_.opens_at, round_.closes_at)).exists()
+    q2 = Round.objects.get(plan=sample_plan, label="2019-20 Q2")
+    days = {r.submitted_at.date() for r in Return.objects.filter(round=q2)}
+    assert len(days) > 5  # spread across the window, as a round's returns come in
