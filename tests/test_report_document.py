@@ -114,3 +114,16 @@ def test_scorecards_from_plain_records():
 
     assert history.rows == ((Q1, "Yes, it is on track"), (Q2, "No, it is unlikely to be achieved"))
     assert "2: activity details" not in [t.caption for t in document.tables]  # not in monitoring in Q2
+
+
+def test_a_count_of_one_is_worded_in_the_singular():
+    """Issue 12: no "1 activities are…", "1 have provided…", "1 activities identified…" (tailored versions of a
+    small outcome hit these counts). The plan's Q2 has one not-on-track activity, with two issues."""
+    analysis = analyse_round(PLAN, Q2)
+    text = text_of(build_round_report(analysis, report_extras(PLAN, analysis)))
+
+    assert "1 activity identified more than one emerging issue" in text
+    assert "Of the 1 activity which is not on track" in text
+    assert "Of the 1 activity which is not on track for successful delivery, 0 have identified" in text
+    for wrong in ("1 activities", " 1 have ", "1 activity are", "1 activities which"):
+        assert wrong not in text, wrong

@@ -2,15 +2,15 @@ from django import forms
 
 from .models import Commentary
 
-MAX_LENGTH = 20_000  # about eight pages of text: more than any section of seed 000
+MAX_LENGTH = 20_000  # about eight pages of text: more than any section of KCC's Q2 report
 
 HINTS = {
     "introduction": "Replaces the standard introduction. Leave empty to use it (it gives this round's numbers).",
     "contact": "One line each, for example: Report Authors: … / Director: …",
-    "issues": "The seed's 4.3 'Key emerging issues'. Left empty, the report lists the issues as Lead Officers "
-    "described them.",
-    "mitigations": "The seed's 5.2 'Key themes from mitigating actions or escalations'. Left empty, the report "
-    "lists the mitigating actions as Lead Officers described them.",
+    "issues": "The report's paragraph 4.3, 'Key emerging issues'. Left empty, the report lists the issues as Lead "
+    "Officers described them.",
+    "mitigations": "The report's paragraph 5.2, 'Key themes from mitigating actions or escalations'. Left empty, the "
+    "report lists the mitigating actions as Lead Officers described them.",
     "oversight": "Corporate Risk and Assurance, Internal Audit and other assurance on the plan's activities.",
 }
 MARKUP_HINT = "A new line starts a new paragraph; start a line with '- ' for a bullet; **two asterisks** make bold."

@@ -561,9 +561,11 @@ class _Report:
             ]
             self.add(
                 para(
-                    f"Based on the end dates provided in the Strategic Delivery Plan, {due.total} activities are due "
+                    f"Based on the end dates provided in the Strategic Delivery Plan, "
+                    f"{plural(due.total, 'activity is', 'activities are')} due "
                     f"to complete in {self.year}{self.vs('due_this_year')}. Of these activities {join_words(counts)}. "
-                    f"Of these {due.total} activities, {due.revised_end_date} have provided new end dates, "
+                    f"Of these {plural(due.total, 'activity', 'activities')}, "
+                    f"{plural(due.revised_end_date, 'has provided a new end date', 'have provided new end dates')}, "
                     f"{due.revised_end_date_on_track} of which still reported to be ‘On Track’. In all, "
                     f"{pc(f['due_this_year_at_risk'])} are not on track or are on track but with a revised end date"
                     f"{self.vs('due_this_year_at_risk')}.",
@@ -609,7 +611,8 @@ class _Report:
         m = f["milestones_identified"]
         self.add(
             para(
-                f"{m.count} of the {m.of} activities reported key milestones{self.vs('milestones_identified')}.",
+                f"{m.count} of the {plural(m.of, 'activity', 'activities')} reported key milestones"
+                f"{self.vs('milestones_identified')}.",
                 number="3.1",
             ),
             para(f"{pc(m)} of activities were able to identify key milestones", style="figure"),
@@ -632,7 +635,7 @@ class _Report:
         if "other" in types:
             self.add(
                 para(
-                    f"{f['milestone_other'].count} activities identified ‘other’ milestones"
+                    f"{plural(f['milestone_other'].count, 'activity', 'activities')} identified ‘other’ milestones"
                     f"{self.vs('milestone_other')}.",
                     number="3.3",
                 )
@@ -704,7 +707,8 @@ class _Report:
         ]
         self.add(
             para(
-                f"Of the {not_on_track} activities which are not on track (either ‘requires remedial action’ or ‘is "
+                f"Of the {plural(not_on_track, 'activity which is', 'activities which are')} not on track (either "
+                "‘requires remedial action’ or ‘is "
                 f"unlikely to be achieved’), the issues identified were: {join_words(listed)}. The chart below shows "
                 f"the identified issues for {self.p + ' (blue) and ' if self.p else ''}{self.this_quarter}"
                 f"{' (red)' if self.p else ''}.",
@@ -737,9 +741,10 @@ class _Report:
         breakdown = join_words([f"{n} identified {plural(int(k), 'issue', 'issues')}" for k, n in dist.items()])
         self.add(
             para(
-                f"The level of complexity of activities is highlighted by the fact that {multiple.count} activities "
-                f"identified more than one emerging issue{self.vs('multiple_issues')}. Of the {not_on_track} "
-                f"activities which identified issues, {breakdown}.",
+                "The level of complexity of activities is highlighted by the fact that "
+                f"{plural(multiple.count, 'activity', 'activities')} "
+                f"identified more than one emerging issue{self.vs('multiple_issues')}. Of the "
+                f"{plural(not_on_track, 'activity which', 'activities which')} identified issues, {breakdown}.",
                 number="4.4",
             )
         )
@@ -766,8 +771,10 @@ class _Report:
             return
         self.add(
             para(
-                f"Of the {f['not_on_track'].count} activities which are not on track for successful delivery, "
-                f"{f['mitigations'].count} have identified mitigating actions or escalations{self.vs('mitigations')}.",
+                f"Of the {plural(f['not_on_track'].count, 'activity which is', 'activities which are')} not on track "
+                "for successful delivery, "
+                f"{plural(f['mitigations'].count, 'has', 'have')} identified mitigating actions or escalations"
+                f"{self.vs('mitigations')}.",
                 number="5.1",
             ),
             para("Key themes from mitigating actions or escalations:", number="5.2"),
@@ -806,11 +813,14 @@ class _Report:
         groups = [g for g in self.a.board_groups if f"reported_{g}" in f]
         n = f["responses"].count
         since = f"since {self.p}" if self.p else "this round"
-        reported = [f"{f['reported_' + g].count} have reported to {self.group_words(g)}" for g in groups]
+        reported = [
+            f"{plural(f['reported_' + g].count, 'has', 'have')} reported to {self.group_words(g)}" for g in groups
+        ]
         self.add(
             para(
                 f"Lead Officers were asked to identify if they had reported on their piece of activity to a number "
-                f"of boards during {self.quarter}. Of the {n} activities that responded, {join_words(reported)}.",
+                f"of boards during {self.quarter}. Of the {plural(n, 'activity that', 'activities that')} responded, "
+                f"{join_words(reported)}.",
                 number="6.1",
             ),
             Table(
@@ -829,7 +839,8 @@ class _Report:
             para(
                 "Lead Officers were also asked if they were intending to report on their piece of activity during the "
                 f"rest of the monitoring year ({self.year}). Responses indicated that they expected to report "
-                f"{join_words(expected)}. {f['expected_none'].count} activities are not expecting to report to any "
+                f"{join_words(expected)}. "
+                f"{plural(f['expected_none'].count, 'activity is', 'activities are')} not expecting to report to any "
                 f"of the boards in {self.year}{self.vs('expected_none')}.",
                 number="6.2",
             ),
@@ -861,8 +872,9 @@ class _Report:
         if plan.of:
             self.add(
                 para(
-                    f"Of those {plan.of} activities which expect to report to an informal governance board in "
-                    f"{self.year}, {plan.count} ({plan.percent}%) have a scheduled item on the informal governance "
+                    f"Of those {plural(plan.of, 'activity which expects', 'activities which expect')} to report to an "
+                    f"informal governance board in {self.year}, {plan.count} ({plan.percent}%) "
+                    f"{'has' if plan.count == 1 else 'have'} a scheduled item on the informal governance "
                     "forward plan.",
                     number="6.3",
                 )
@@ -892,8 +904,9 @@ class _Report:
         self.add(
             para(
                 "Where activities identified issues to successful delivery, those Lead Officers were asked whether "
-                f"their issues are currently recorded on a risk register. {f['risk_recorded'].count} of the {n} "
-                f"activities with issues do have risks recorded within a risk register{self.vs('risk_recorded')}.",
+                f"their issues are currently recorded on a risk register. {f['risk_recorded'].count} of the "
+                f"{plural(n, 'activity with issues does', 'activities with issues do')} have risks recorded within a "
+                f"risk register{self.vs('risk_recorded')}.",
                 number="8.1",
             ),
             para(
