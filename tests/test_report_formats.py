@@ -123,19 +123,26 @@ def test_excel_has_a_sheet_per_table_and_every_figure(q2):
         "Data quality",
     ):
         assert name in workbook.sheetnames
-    figures = {row[0]: row[1:] for row in workbook["Figures"].iter_rows(min_row=2, values_only=True)}
+    figures = {row[0]: row[2:] for row in workbook["Figures"].iter_rows(min_row=2, values_only=True)}
     assert figures["on_track"] == (64, 79, 81, 67, 79, 85)
     assert figures["due_this_year_at_risk"][:3] == (11, 29, 38)
     assert figures["forward_plan_scheduled"][:3] == (7, 23, 30)
+    # Columns named in words, and each figure's definition beside its key (issue 12).
     assert list(workbook["Figures"].iter_rows(max_row=1, values_only=True))[0] == (
-        "figure",
-        "count",
-        "of",
-        "percent",
-        "previous count",
-        "previous of",
-        "previous percent",
+        "Figure",
+        "What it counts",
+        "Count",
+        "Out of",
+        "Percent",
+        "Previous round's count",
+        "Previous round's out of",
+        "Previous round's percent",
     )
+    described = {row[0]: row[1] for row in workbook["Figures"].iter_rows(min_row=2, values_only=True)}
+    assert described["mitigations"] == (
+        "not-on-track returns with mitigating actions or escalations in place, out of not on track"
+    )
+    assert described["on_track"].startswith("returns with that delivery status")
     not_on_track = list(workbook["2.2 Not on track"].iter_rows(values_only=True))
     assert not_on_track[0][0] == "Activity"
     assert len(not_on_track) == 1 + 13
@@ -203,3 +210,13 @@ def test_chart_images_are_valid_and_readable_without_colour(q2):
     assert svg.startswith("<svg") and "<?xml" not in svg
     assert "<pattern" in svg  # the previous round is hatched, not told apart by colour alone
     assert ">Q1<" in svg and ">Q2<" in svg and ">9<" in svg  # key and direct labels
+
+
+def test_excel_commentary_reads_as_text_under_the_sections_names(q2):
+    from councilplan.reports.models import Commentary
+
+    Commentary.objects.create(round=q2, section="issues", text="Capacity is **urgent**.\n- Recruitment\n- Training")
+    workbook = load_workbook(io.BytesIO(produce(q2, "xlsx").content))
+    rows = list(workbook["Commentary"].iter_rows(values_only=True))
+    assert rows[0] == ("Section", "Commentary")
+    assert ("4. Issues: key emerging issues", "Capacity is urgent.\n• Recruitment\n• Training") in rows

@@ -18,6 +18,7 @@ from openpyxl.styles import Font
 from councilplan.core.tabular import text_cell, xml_safe
 
 from .model import Document, Table
+from .words import commentary_plain
 
 EXCEL_CELL_LIMIT = 32_767
 BOLD = Font(bold=True)
@@ -113,9 +114,9 @@ def render_xlsx(document: Document) -> bytes:
         sheet = workbook.create_sheet(_sheet_name("Commentary", taken))
         sheet.column_dimensions["A"].width = 16
         sheet.column_dimensions["B"].width = 100
-        sheet.append([_bold(sheet, "section"), _bold(sheet, "commentary")])
+        sheet.append([_bold(sheet, "Section"), _bold(sheet, "Commentary")])
         for section, text in document.commentary:
-            sheet.append([text_cell(sheet, section), _value(sheet, text, False)])
+            sheet.append([text_cell(sheet, section), _value(sheet, commentary_plain(text), False)])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -93,3 +93,12 @@ def slug(text: str) -> str:
 def long_date(value: dt.date) -> str:
     """ "30 August 2019"."""
     return f"{value.day} {value.strftime('%B %Y')}"
+
+
+def commentary_plain(text: str) -> str:
+    """The commentary's markup as plain text reads (a spreadsheet cell): bold marks dropped, bullets as "•"."""
+    lines = []
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = _BOLD.sub(r"\1", line)
+        lines.append(_BULLET.sub("• ", line, count=1) if _BULLET.match(line) else line)
+    return "\n".join(lines).strip()

@@ -6,6 +6,8 @@ from simple_history.models import HistoricalRecords
 from councilplan.core.models import Outcome
 from councilplan.monitoring.models import Round
 
+from .round_report import SECTION_NAMES
+
 
 class Commentary(models.Model):
     """The corporate policy team's words for one section of one round's analysis report.
@@ -16,20 +18,9 @@ class Commentary(models.Model):
     full report's commentary for any section it has none of its own for.
     """
 
-    class Section(models.TextChoices):
-        # In report order. `contact` holds the contact details printed after the introduction.
-        INTRODUCTION = "introduction", "Introduction"
-        CONTACT = "contact", "Contact details"
-        OVERVIEW = "overview", "Overview"
-        SUBMISSIONS = "submissions", "1. Submissions"
-        DELIVERY = "delivery", "2. Delivery"
-        MILESTONES = "milestones", "3. Milestones"
-        ISSUES = "issues", "4. Issues: key emerging issues"
-        MITIGATIONS = "mitigations", "5. Mitigating actions or escalations: key themes"
-        GOVERNANCE = "governance", "6. Governance"
-        OVERSIGHT = "oversight", "7. Additional oversight and assurance"
-        RISK = "risk", "8. Risk"
-        SCORECARDS = "scorecards", "9. Activity scorecards"
+    # In report order, named once (round_report.SECTION_NAMES). `contact` holds the contact details printed after
+    # the introduction.
+    Section = models.TextChoices("Section", [(code.upper(), (code, name)) for code, name in SECTION_NAMES.items()])
 
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="commentary")
     section = models.CharField(max_length=20, choices=Section.choices)

@@ -21,6 +21,7 @@ from councilplan.analysis.monitoring import (
     ON_TRACK_REVISED_LATER,
     ON_TRACK_WITH_LATER_DATE,
     RoundAnalysis,
+    definition_of,
 )
 from councilplan.analysis.report_extras import ReportExtras
 from councilplan.documents.model import (
@@ -39,21 +40,23 @@ from councilplan.documents.words import bold, commentary_blocks, join_words, par
 from councilplan.documents.words import long_date as long
 
 REPORT_TITLE = "Strategic Delivery Plan Monitoring – Analysis Report"
-# The sections the corporate team writes commentary for, in report order (reports.models.Commentary.Section).
-COMMENTARY_SECTIONS = (
-    "introduction",
-    "contact",
-    "overview",
-    "submissions",
-    "delivery",
-    "milestones",
-    "issues",
-    "mitigations",
-    "governance",
-    "oversight",
-    "risk",
-    "scorecards",
-)
+# The sections' names, for the workbook's commentary sheet (reports.models.Commentary.Section has the same).
+SECTION_NAMES = {
+    "introduction": "Introduction",
+    "contact": "Contact details",
+    "overview": "Overview",
+    "submissions": "1. Submissions",
+    "delivery": "2. Delivery",
+    "milestones": "3. Milestones",
+    "issues": "4. Issues: key emerging issues",
+    "mitigations": "5. Mitigating actions or escalations: key themes",
+    "governance": "6. Governance",
+    "oversight": "7. Additional oversight and assurance",
+    "risk": "8. Risk",
+    "scorecards": "9. Activity scorecards",
+}
+# The sections the corporate team writes commentary for, in report order.
+COMMENTARY_SECTIONS = tuple(SECTION_NAMES)
 
 
 @dataclass(frozen=True)
@@ -1038,7 +1041,7 @@ def build_round_report(
         tuple(report.blocks),
         report_file_stem(analysis),
         subject,
-        commentary=tuple((section, text) for section, text in report.commentary_in_order()),
+        commentary=tuple((SECTION_NAMES.get(section, section), text) for section, text in report.commentary_in_order()),
         workbook_first=(about_table(analysis), figures_table(analysis)),
     )
 
@@ -1064,14 +1067,18 @@ def about_table(analysis: RoundAnalysis) -> Table:
 
 
 def figures_table(analysis: RoundAnalysis) -> Table:
-    """The workbook's "Figures" sheet: every figure of the analysis, this round and the previous one."""
+    """The workbook's "Figures" sheet: every figure of the analysis with what it counts (the engine's registry),
+    this round and the previous one."""
     previous = analysis.previous_figures or {}
+    statuses = analysis.vocab.codes(v.DELIVERY_STATUS)
     rows = []
     for key, figure in analysis.figures.items():
         before = previous.get(key)
+        definition = definition_of(key, statuses)
         rows.append(
             (
                 key,
+                f"{definition.counts}, out of {definition.out_of.replace('_', ' ')}" if definition else "",
                 figure.count,
                 figure.of,
                 figure.percent,
@@ -1080,5 +1087,14 @@ def figures_table(analysis: RoundAnalysis) -> Table:
                 before.percent if before else None,
             )
         )
-    header = ("figure", "count", "of", "percent", "previous count", "previous of", "previous percent")
-    return Table("Figures", header, tuple(rows), numeric=frozenset(range(1, 7)), sheet="Figures")
+    header = (
+        "Figure",
+        "What it counts",
+        "Count",
+        "Out of",
+        "Percent",
+        "Previous round's count",
+        "Previous round's out of",
+        "Previous round's percent",
+    )
+    return Table("Figures", header, tuple(rows), numeric=frozenset(range(2, 8)), sheet="Figures")
