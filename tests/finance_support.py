@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.core.management import call_command
+from django.db import transaction
 
 from councilplan.core.models import Team, User
 from councilplan.finance import services
@@ -19,13 +19,16 @@ M = 1_000_000 * P  # £1m in pence
 
 @pytest.fixture(scope="module")
 def finance_sample(django_db_setup, django_db_blocker):
-    """The whole sample (plan, returns, risks, budget), loaded once for the module and removed after it."""
+    """The whole sample (plan, returns, risks, budget), loaded once for the module and rolled back after it.
+
+    Rolled back, not flushed: a flush would also empty the rows the data migrations wrote (the vocabularies),
+    which every later test expects. Each test's own transaction nests inside this one as a savepoint."""
     from councilplan.sample.loader import load_sample
 
-    with django_db_blocker.unblock():
+    with django_db_blocker.unblock(), transaction.atomic():
         load_sample()
         yield
-        call_command("flush", interactive=False, verbosity=0)
+        transaction.set_rollback(True)
 
 
 def make_user(username: str, role: str = User.Role.LEAD_OFFICER, teams=(), **fields) -> User:
