@@ -421,12 +421,15 @@ def test_validate_answers_is_the_one_place_for_the_rules():
     vocab = Vocabularies.defaults()
     assert validate_answers({"delivery_status": ""}, vocab, submit=False) == {}
     assert validate_answers({"delivery_status": ""}, vocab) == {
-        "delivery_status": "Select whether the activity is on track"
+        "delivery_status": "Select whether the activity is on track",
+        "progress": "Describe the progress of the activity",
     }
-    problems = validate_answers({"delivery_status": "unlikely", "mitigations": True, "form_rating": 0}, vocab)
+    problems = validate_answers(
+        {"delivery_status": "unlikely", "progress": "Slipping", "mitigations": True, "form_rating": 0}, vocab
+    )
     assert set(problems) == {"issues", "issue_detail", "mitigation_detail", "form_rating"}
     assert validate_answers(
-        {"delivery_status": "on_track", "milestones": {"nonsense": {"date": "2020-01-01"}}}, vocab
+        {"delivery_status": "on_track", "progress": "Fine", "milestones": {"nonsense": {"date": "2020-01-01"}}}, vocab
     ) == {"milestones.nonsense": "This milestone type is not one of the options"}
 
 

@@ -100,7 +100,14 @@ QUESTIONS: tuple[Question, ...] = (
         invalid_message="Select whether the activity is on track from the options",
         import_noun="delivery status",
     ),
-    Question("progress", "Progress", TEXT, label="Describe the progress of the activity"),
+    Question(
+        "progress",
+        "Progress",
+        TEXT,
+        label="Describe the progress of the activity",
+        required=REQUIRED_ALWAYS,  # a published scorecard with "No description given" helps no reader (issue 12)
+        required_message="Describe the progress of the activity",
+    ),
     Question("milestones", "Key milestones", MILESTONES),
     Question(
         "new_end_date",
