@@ -12,6 +12,7 @@ from django.core.mail.backends.locmem import EmailBackend
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from councilplan.core.models import User
 from councilplan.monitoring import services
@@ -153,6 +154,10 @@ def test_the_tracker_button_sends_and_says_who_could_not_be_reminded(client, q3,
     assert "Bob Officer (no e-mail address)" in confirm and "Eve Gone (account switched off)" in confirm
     assert "Activity 10 has no lead officer or colleague" in confirm
     response = client.post(reverse("rounds:remind", args=[q3.pk]), follow=True)
+    # The page showed the e-mail word for word before it was sent (issue 12).
+    first = mail.outbox[0]
+    assert f"The e-mail {first.to[0]} will be sent" in confirm
+    assert escape(first.subject) in confirm and escape(first.body.split("\n")[0]) in confirm
 
     assert len(mail.outbox) == 2
     page = response.text

@@ -27,7 +27,7 @@ from . import selectors, services
 from .forms_rounds import PublishForm, ReportVersionForm, RoundForm, TrackerFilterForm, WindowForm, WithdrawForm
 from .models import Round
 from .permissions import can_run_rounds
-from .reminders import ReminderError, send_reminders, who_to_remind
+from .reminders import ReminderError, reminder_message, send_reminders, who_to_remind
 from .templatetags.round_tags import when
 
 
@@ -392,5 +392,9 @@ def remind(request, pk: int):
             if plan.outstanding
             else ("Every return in scope has been submitted: there is nobody to remind.")
         )
-    context = {"round": round_, "plan": plan, "problem": problem}
+    # What the first person will be sent, word for word: the others' differ only in their name and activities.
+    example = None
+    if plan.recipients:
+        example = reminder_message(plan.recipients[0], round_, request.build_absolute_uri("/"))
+    context = {"round": round_, "plan": plan, "problem": problem, "example": example}
     return render(request, "monitoring/round_remind.html", context)
