@@ -182,3 +182,29 @@ def test_a_fixed_number_of_queries_whatever_the_number_of_activities(client, peo
         assert len(response.context["dashboard"].not_on_track) == len(range(0, n, 3))
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_a_lead_officer_s_home_says_how_many_returns_are_outstanding_and_that_a_call_is_open(client, sample_plan):
+    from councilplan.planning.models import PlanningCycle
+
+    lead = User.objects.create(username="lee", name="Lee Lead", role=User.Role.LEAD_OFFICER)
+    mine = list(sample_plan.activities.order_by("sort_key")[:3])
+    for activity in mine:
+        activity.colleagues.add(lead)
+    now = timezone.now()
+    Round.objects.create(
+        plan=sample_plan, label="2019-20 Q3", state=Round.State.OPEN, opens_at=now, closes_at=now + dt.timedelta(days=9)
+    )
+    Return.objects.create(
+        round=Round.objects.get(label="2019-20 Q3"), activity=mine[0], state="submitted", delivery_status="on_track"
+    )
+    PlanningCycle.objects.create(
+        name="SDP 2020-21",
+        plan_name="Strategic Delivery Plan 2020-21",
+        opens_at=now,
+        closes_at=now + dt.timedelta(days=5),
+    )
+    client.force_login(lead)
+    text = client.get("/").text
+    assert "2 returns to submit for 2019-20 Q3" in text  # 3 activities, 1 submitted
+    assert "The call for activity for Strategic Delivery Plan 2020-21 is open" in text

@@ -13,3 +13,4 @@ class MonitoringConfig(systems.SystemConfig):
         NavigationEntry("Rounds", "rounds:index", "permissions:can_run_rounds", order=20),
     )
     activity_links = "links:activity_links"
+    home_links = "links:home_links"

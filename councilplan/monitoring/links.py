@@ -8,6 +8,8 @@ from councilplan.core.systems import Link, LinkGroup
 
 from . import permissions
 from .models import Return
+from .selectors import my_returns
+from .templatetags.round_tags import when
 
 
 def activity_links(activity, user) -> list[LinkGroup]:
@@ -27,3 +29,22 @@ def activity_links(activity, user) -> list[LinkGroup]:
         if permissions.can_view_return(user, ret)
     )
     return [LinkGroup("Monitoring returns", links, "No returns yet.")]
+
+
+def home_links(user) -> list[Link]:
+    """On the home page: how many of the person's returns are still to submit, per open round."""
+    if not permissions.fills_in_returns(user):
+        return []
+    links = []
+    for mine in my_returns(user):
+        if mine.outstanding:
+            noun = "return" if mine.outstanding == 1 else "returns"
+            closes = f"by {when(mine.round.closes_at)}" if mine.round.closes_at and not mine.window_closed else ""
+            links.append(
+                Link(
+                    f"{mine.outstanding} {noun} to submit for {mine.round.label}",
+                    reverse("monitoring:my_returns"),
+                    closes,
+                )
+            )
+    return links

@@ -12,3 +12,4 @@ class PlanningConfig(systems.SystemConfig):
     navigation = (NavigationEntry("Plan", "planning:index", "permissions:can_read_plan_documents", order=60),)
     sample = "sample:load_sample"
     sample_order = 40
+    home_links = "links:home_links"

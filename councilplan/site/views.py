@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from councilplan.core.permissions import signed_in_required
+from councilplan.core.systems import systems
 from councilplan.monitoring.permissions import can_run_rounds, fills_in_returns
 from councilplan.monitoring.selectors import open_rounds
 
@@ -21,6 +22,7 @@ def home(request):
     user = request.user
     fills_in = fills_in_returns(user)
     context = {
+        "for_you": [link for system in systems() if system.home_links for link in system.hook("home_links")(user)],
         "dashboard": build_dashboard(user),
         "fills_in_returns": fills_in,
         "rounds_for_returns": open_rounds() if fills_in and not can_run_rounds(user) else [],
