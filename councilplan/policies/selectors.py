@@ -333,3 +333,17 @@ def owned_by(user) -> list[Policy]:
         .exclude(status__in=[rules.CLOSED, rules.FORTHCOMING])
         .order_by("number")
     )
+
+
+def lead_days() -> int:
+    from .models import RegisterSettings
+
+    found = RegisterSettings.objects.order_by("pk").values_list("review_lead_days", flat=True).first()
+    return found if found is not None else rules.DEFAULT_REVIEW_LEAD_DAYS
+
+
+def register_at(user, on: dt.date):
+    """The register as it stood on `on`, for the reports (a fixed number of queries)."""
+    from .documents import RegisterAt
+
+    return RegisterAt(on, stock_take(user, on), status_on(user, on), records(user), lead_days())
