@@ -96,6 +96,9 @@ STATUSES: dict[str, str] = {
 }
 # The statuses of an entry on the register (in scope): neither forthcoming nor closed.
 ON_REGISTER = (ACTIVE, UNDER_REVIEW, CLOSE_AGREED)
+# What the public pages show: the register in force. Entries agreed for close-down come off (the paper: removed
+# from Kent.gov once agreed), closed and forthcoming ones were never or are no longer published.
+PUBLISHED = (ACTIVE, UNDER_REVIEW)
 
 IMMEDIATE = "immediate"
 PLANNED = "planned"
