@@ -56,6 +56,11 @@ def _back(number: int) -> str:
     return reverse("policies:policy", args=[number])
 
 
+def _form(request, form, **page):
+    """A form page; 400 when it shows errors (what was typed kept)."""
+    return form_page(request, form, status=400 if form.is_bound and form.errors else 200, **page)
+
+
 def _day(text: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text) if text else None
@@ -291,7 +296,7 @@ def policy_create(request):
         if apply(form, change):
             policy = created[0]
             return done(request, f"{policy.number}. {policy.title} added to the register.", _back(policy.number))
-    return form_page(
+    return _form(
         request,
         form,
         title="Add a strategy or policy",
@@ -325,7 +330,7 @@ def policy_edit(request, number: int):
 
         if apply(form, change):
             return done(request, f"{found.number}. {found.title}: front sheet saved.", _back(number))
-    return form_page(
+    return _form(
         request,
         form,
         title="Change the details and front sheet",
@@ -374,7 +379,7 @@ def policy_links(request, number: int):
 
         if apply(form, change):
             return done(request, "Links saved.", _back(number))
-    return form_page(
+    return _form(
         request,
         form,
         title="Link plan activities and dependencies",
@@ -406,7 +411,7 @@ def review_start(request, number: int):
 
         if apply(form, change):
             return done(request, f"{found.number}. {found.title} is under review.", _back(number))
-    return form_page(
+    return _form(
         request,
         form,
         title="Start a review",
@@ -441,7 +446,7 @@ def review_record(request, number: int):
 
         if apply(form, change):
             return done(request, "Review recorded.", _back(number))
-    return form_page(
+    return _form(
         request,
         form,
         title="Record a review",
@@ -489,7 +494,7 @@ def close_down(request, number: int):
 
         if apply(form, change):
             return done(request, f"Close-down of {found.number}. {found.title} recorded.", _back(number))
-    return form_page(
+    return _form(
         request,
         form,
         title="Record a close-down agreed",
@@ -534,7 +539,7 @@ def close(request, number: int):
 
         if apply(form, change):
             return done(request, f"{found.number}. {found.title} is closed.", _back(number))
-    return form_page(
+    return _form(
         request,
         form,
         title=f"Close {found.number}. {found.title}?",
@@ -568,7 +573,7 @@ def publish(request, number: int):
 
         if apply(form, change):
             return done(request, f"{found.number}. {found.title} is on the register.", _back(number))
-    return form_page(
+    return _form(
         request,
         form,
         title="Publish: put it on the register",
