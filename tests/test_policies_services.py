@@ -112,3 +112,26 @@ def test_an_export_imports_again_unchanged(tmp_path):
     result = exchange.import_register(path)
     assert (result.created, result.updated, result.unchanged) == (1, 1, 1)
     assert Policy.objects.get(number=1).purpose == "Changed purpose"
+
+
+def test_the_commands_export_import_and_remind(tmp_path, mailoutbox):
+    import json
+
+    from django.core.management import call_command
+
+    from councilplan.policies.links import home_links
+
+    owner = make_user("olly.owner", email="olly@kent.example")
+    make_policy(number=7, accountable_officer=owner, review_date=D(2018, 1, 1))
+    make_policy("Nobody's policy", number=8, end_date=D(2018, 1, 1))
+    path = tmp_path / "register.json"
+    call_command("export_policies", "--format", "json", "--output", str(path))
+    assert [row["number"] for row in json.loads(path.read_text(encoding="utf-8"))] == [7, 8]
+    csv = tmp_path / "register.csv"
+    call_command("export_policies", "--format", "csv", "--output", str(csv))
+    call_command("import_policies", str(csv))
+    assert Policy.objects.count() == 2
+    call_command("policy_reminders")
+    assert len(mailoutbox) == 1 and "7. Customer Service Policy" in mailoutbox[0].body
+    assert "Nobody's policy" not in mailoutbox[0].body
+    assert [link.text for link in home_links(owner)] == ["Review due: 7. Customer Service Policy (2015-2018)"]

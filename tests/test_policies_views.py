@@ -38,6 +38,7 @@ def pages(w):
         ("policies:policy_create", [], SPRCA),
         ("policies:register_import", [], SPRCA),
         ("policies:reminders", [], SPRCA),
+        ("policies:endorse", [], SPRCA),
         ("policies:close_down", [a], SPRCA),
         ("policies:publish", [s], SPRCA),
         ("policies:close", [wt], SPRCA),
@@ -246,3 +247,42 @@ def test_reminders_by_button(client, world, mailoutbox):
     assert client.post(reverse("policies:reminders")).status_code == 302
     assert len(mailoutbox) == 1 and mailoutbox[0].to == ["olly@kent.example"]
     assert "20. Customer Service Policy (2015-2018)" in mailoutbox[0].body
+
+
+def test_the_committee_endorses_the_close_downs_agreed(client, world):
+    client.force_login(world["users"]["sprca"])
+    url = reverse("policies:endorse")
+    assert "25. Business Continuity Policy (2015)" in client.get(url).content.decode()
+    response = client.post(url, {"decision_reference": "17/00999", **_date("on", D(2017, 9, 15))})
+    assert response.status_code == 302
+    waiting = Policy.objects.get(number=25)
+    assert (waiting.endorsed_on, waiting.endorsement_reference) == (D(2017, 9, 15), "17/00999")
+    assert client.post(url, {**_date("on", D(2017, 9, 16))}).status_code == 400  # nothing left to endorse
+
+
+def test_the_front_sheet_and_reports_escape_hostile_text_in_every_format(world):
+    import io
+    import json
+    import zipfile
+
+    import openpyxl
+
+    from councilplan.documents.formats import render
+    from councilplan.policies import selectors
+    from councilplan.policies.documents import closedown_document, front_sheet_document, register_document
+
+    services.update_policy(world["waiting"], title=HOSTILE)
+    record = selectors.record(25, None)
+    sheet = front_sheet_document(record)
+    html = render(sheet, "html").decode()
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
+    with zipfile.ZipFile(io.BytesIO(render(sheet, "docx"))) as archive:
+        assert "<script>" not in archive.read("word/document.xml").decode()
+    assert render(sheet, "pdf").startswith(b"%PDF")
+    at = selectors.register_at(None, D(2017, 9, 15))
+    paper = closedown_document(at)
+    workbook = openpyxl.load_workbook(io.BytesIO(render(paper, "xlsx")))
+    cells = [c.value for row in workbook["Table 2"].iter_rows() for c in row]
+    assert HOSTILE in cells  # typed as text, never a formula
+    assert all(c.data_type != "f" for row in workbook["Table 2"].iter_rows() for c in row)
+    assert json.loads(render(register_document(at), "json"))["close_downs"][0]["title"] == HOSTILE

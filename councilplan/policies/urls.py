@@ -23,6 +23,7 @@ urlpatterns = [
     path("<int:number>/close/", views.close, name="close"),
     path("<int:number>/publish/", views.publish, name="publish"),
     path("reports/", views.reports, name="reports"),
+    path("reports/endorse/", views.endorse, name="endorse"),
     path("reports/<slug:paper>.<slug:fmt>", views.report_file, name="report_file"),
     path("reminders/", views.send_reminders, name="reminders"),
 ]

@@ -608,6 +608,7 @@ def reports(request):
             "query": query,
             "papers": [("register", "Register update"), ("close-down", "Close-down paper")],
             "formats": [(code, FORMAT_NAMES[code]) for code in FORMATS],
+            "can_close": permissions.can_close(request.user),
         },
     )
 
@@ -625,6 +626,51 @@ def report_file(request, paper: str, fmt: str):
     else:
         document = register_document(at, since=_day(request.GET.get("since", "")))
     return file_response(output(document, fmt), inline=fmt == "html")
+
+
+@signed_in_required
+@require_http_methods(["GET", "POST"])
+def endorse(request):
+    """The committee's endorsement of the close-downs agreed and not yet endorsed (the paper's recommendation)."""
+    require(permissions.can_close(request.user))
+    waiting = list(
+        selectors.register_queryset(request.user)
+        .filter(status=rules.CLOSE_AGREED, endorsed_on__isnull=True)
+        .order_by("number")
+    )
+    form = forms.EndorseForm(request.POST or None, initial={"on": _today()})
+    if request.method == "POST" and form.is_valid():
+
+        def change():
+            from django.core.exceptions import ValidationError
+
+            if not waiting:
+                raise ValidationError("No close-downs are waiting for the committee's endorsement")
+            services.endorse_close_downs(
+                waiting,
+                on=form.cleaned_data["on"],
+                decision_reference=form.cleaned_data["decision_reference"],
+                user=request.user,
+            )
+
+        if apply(form, change):
+            return done(request, f"Endorsement recorded for {len(waiting)} close-downs.", "policies:reports")
+    return _form(
+        request,
+        form,
+        title="Record the committee's endorsement",
+        caption="Close-downs agreed",
+        back=reverse("policies:reports"),
+        button="Record the endorsement",
+        intro=(
+            f"{len(waiting)} close-downs agreed are waiting for the committee's endorsement: "
+            + "; ".join(f"{p.number}. {p.title}" for p in waiting[:60])
+            + ("…" if len(waiting) > 60 else ".")
+            if waiting
+            else "No close-downs are waiting for the committee's endorsement."
+        ),
+        template=FORM,
+    )
 
 
 @signed_in_required
