@@ -48,9 +48,21 @@ SECTIONS = {
 }
 
 
-@pytest.fixture
-def sample(db):
-    load_sample()
+@pytest.fixture(scope="module")
+def sample(django_db_setup, django_db_blocker):
+    """The sample loaded once for the module (it takes a while), in a transaction rolled back at the end; each
+    test runs in a savepoint of its own inside it."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            load_sample()
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
 
 
 def _report(tmp_path, fmt="json", *extra):

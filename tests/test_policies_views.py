@@ -94,8 +94,10 @@ def _date(name, day):
     return {f"{name}-day": str(day.day), f"{name}-month": str(day.month), f"{name}-year": str(day.year)}
 
 
-def test_the_cycle_through_the_forms(client, world):
+def test_the_cycle_through_the_forms(client, world, mailoutbox):
     owner, sprca = world["users"]["owner"], world["users"]["sprca"]
+    sprca.email = "sam@kent.example"
+    sprca.save()
     client.force_login(owner)
     url = reverse("policies:review_record", args=[20])
     # No change needs the next review date: the error shows and what was typed stays.
@@ -111,6 +113,9 @@ def test_the_cycle_through_the_forms(client, world):
     )
     assert response.status_code == 302
     assert Policy.objects.get(number=20).status == rules.UNDER_REVIEW
+    # The officer's review is reported to SPRCA (principle 4).
+    assert [m.to for m in mailoutbox] == [["sam@kent.example"]]
+    assert "recorded a review (Revise" in mailoutbox[0].body
     client.force_login(sprca)
     data = {
         "version": Policy.objects.get(number=20).version,

@@ -103,3 +103,31 @@ def run(now=None, site_url: str | None = None, dry_run: bool = False) -> Outcome
             )
         outcome.sent.append(item)
     return outcome
+
+
+def tell_sprca(policy: Policy, what: str, user, site_url: str = "") -> int:
+    """Principles 3 and 4: SPRCA is told whenever an accountable officer (not SPRCA itself) changes an entry or
+    its officer, starts or records a review. One e-mail to the division's members with an address; returns how
+    many were sent to."""
+    from councilplan.core.models import User
+
+    from .permissions import TEAM
+
+    addresses = sorted(
+        set(
+            User.objects.filter(teams__code=TEAM, is_active=True)
+            .exclude(email="")
+            .exclude(pk=getattr(user, "pk", None))
+            .values_list("email", flat=True)
+        )
+    )
+    if not addresses:
+        return 0
+    url = urljoin(site_url or default_site_url(), reverse("policies:policy", args=[policy.number]))
+    send_mail(
+        f"Strategy and Policy Register: {policy.number}. {policy.title}",
+        f"{user} {what}: {policy.number}. {policy.title}\n{url}\n\nStrategy and Policy Register\n",
+        None,
+        addresses,
+    )
+    return len(addresses)

@@ -61,6 +61,12 @@ def _form(request, form, **page):
     return form_page(request, form, status=400 if form.is_bound and form.errors else 200, **page)
 
 
+def _tell(request, policy: Policy, what: str) -> None:
+    """An accountable officer's change is reported to SPRCA (principles 3 and 4); SPRCA's own changes are not."""
+    if not permissions.can_manage(request.user):
+        reminders.tell_sprca(policy, what, request.user, request.build_absolute_uri("/"))
+
+
 def _day(text: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text) if text else None
@@ -329,6 +335,7 @@ def policy_edit(request, number: int):
             )
 
         if apply(form, change):
+            _tell(request, found, "changed the details or front sheet")
             return done(request, f"{found.number}. {found.title}: front sheet saved.", _back(number))
     return _form(
         request,
@@ -410,6 +417,7 @@ def review_start(request, number: int):
             )
 
         if apply(form, change):
+            _tell(request, found, "started a review")
             return done(request, f"{found.number}. {found.title} is under review.", _back(number))
     return _form(
         request,
@@ -445,6 +453,7 @@ def review_record(request, number: int):
             )
 
         if apply(form, change):
+            _tell(request, found, f"recorded a review ({rules.REVIEW_OUTCOMES[form.cleaned_data['outcome']]})")
             return done(request, "Review recorded.", _back(number))
     return _form(
         request,
