@@ -368,6 +368,16 @@ def closedown_document(at: RegisterAt, *, meeting: str = "Policy and Resources C
             "at a later date. Listed for information:"
         ),
         _bullets(_entry(r) for r in under_review) if under_review else para("None.", style="note"),
+        Heading("Recommendations", 2),
+        para(f"{meeting} is asked to:"),
+        _bullets(
+            (
+                "(1) Endorse the strategies and policies that have been agreed for close down as set out in Tables "
+                "1 and 2;",
+                "(2) Agree how frequently the Committee will receive an update on the Strategy and Policy Register, "
+                "with a suggested initial frequency of six months.",
+            )
+        ),
         Heading("Next steps", 2),
         para(
             "The strategies and policies agreed for close down will be removed from KNet, Kent.gov and any other "
