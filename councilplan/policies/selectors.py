@@ -156,7 +156,11 @@ class PolicyRecord:
         if self.statutory_label:
             statutory = f"{self.statutory_label}. {statutory}" if self.statutory_basis else self.statutory_label
         depends = "; ".join(f"{d.number}. {d.title}" for d in self.dependencies) or "None recorded"
-        end = f"End {day(self.end_date)}; review {day(self.review_date)}"
+        if self.end_date or self.review_date:
+            end = f"Ends {day(self.end_date).lower() if not self.end_date else day(self.end_date)}; "
+            end += f"review {day(self.review_date).lower() if not self.review_date else day(self.review_date)}"
+        else:
+            end = "Not recorded"
         return [
             (rules.FRONT_SHEET[0], self.title),
             (rules.FRONT_SHEET[1], self.purpose or "Not recorded"),

@@ -40,7 +40,6 @@ TYPE_WORDS = (
     ("contract", "policy"),
     ("pledge", "policy"),
     ("guide", "policy"),
-    ("statement", "vision"),
 )
 PARTNERSHIP = re.compile(r"kent (and|&) medway|multi-agency|partners|safeguarding .*board|kscb|joint", re.I)
 
