@@ -114,3 +114,21 @@ def test_transitions_and_decision_numbers():
 def test_every_figure_the_report_gives_is_registered():
     keys = set(rules.StockTake(D(2017, 1, 1), []).figures()) | {"past_review", "lapsed_close_downs"}
     assert keys == {f.key for f in rules.FIGURES}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.integers(1, 12), st.integers(1, 12)), max_size=30))
+def test_links_added_only_when_they_would_not_loop_never_loop(pairs):
+    links: dict[int, int] = {}
+    for old, new in pairs:
+        if old in links or rules.would_loop(links, old, new):
+            continue
+        links[old] = new
+    for start in links:
+        # Brute force: follow the links one by one; a loop would come back to a number already passed.
+        seen, current = [start], links.get(start)
+        while current is not None:
+            assert current not in seen
+            seen.append(current)
+            current = links.get(current)
+        assert rules.chain(links, start) == seen[1:]
