@@ -291,3 +291,12 @@ def test_the_front_sheet_and_reports_escape_hostile_text_in_every_format(world):
     assert HOSTILE in cells  # typed as text, never a formula
     assert all(c.data_type != "f" for row in workbook["Table 2"].iter_rows() for c in row)
     assert json.loads(render(register_document(at), "json"))["close_downs"][0]["title"] == HOSTILE
+
+
+def test_the_admin_shows_entries_read_only_with_a_link_to_their_page(client, world):
+    client.force_login(world["users"]["administrator"])
+    active = world["active"]
+    page = client.get(f"/admin/policies/policy/{active.pk}/change/")
+    assert page.status_code == 200 and 'href="/policies/20/"' in page.text and 'name="status"' not in page.text
+    assert client.post(f"/admin/policies/policy/{active.pk}/change/", {"status": "closed"}).status_code == 403
+    assert Policy.objects.get(number=20).status == rules.ACTIVE
