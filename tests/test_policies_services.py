@@ -135,3 +135,27 @@ def test_the_commands_export_import_and_remind(tmp_path, mailoutbox):
     assert len(mailoutbox) == 1 and "7. Customer Service Policy" in mailoutbox[0].body
     assert "Nobody's policy" not in mailoutbox[0].body
     assert [link.text for link in home_links(owner)] == ["Review due: 7. Customer Service Policy (2015-2018)"]
+
+
+def test_the_report_leaves_exempt_entries_out_for_the_public(tmp_path):
+    import json
+
+    from django.core.management import call_command
+
+    make_policy(number=1)
+    make_policy(
+        "Confidential market strategy",
+        number=2,
+        status="forthcoming",
+        forthcoming_kind="new",
+        exempt_paragraph=3,
+        exempt_reason="Bidders' affairs",
+    )
+    for public, expected in ((False, 1), (True, 0)):
+        flag = ["--public"] if public else []
+        path = tmp_path / "report.json"
+        call_command("policy_report", "--format", "json", "--output", str(path), *flag)
+        assert json.loads(path.read_text(encoding="utf-8"))["figures"]["forthcoming"] == expected
+        html = tmp_path / "report.html"
+        call_command("policy_report", "--format", "html", "--output", str(html), *flag)
+        assert ("Confidential market strategy" in html.read_text(encoding="utf-8")) == (not public)
