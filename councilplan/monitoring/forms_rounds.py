@@ -239,6 +239,19 @@ class WithdrawForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
+class SendBackForm(forms.Form):
+    query = forms.CharField(
+        label="What should the lead officer check or change?",
+        help_text="They see this at the top of their return, and it is e-mailed to them and kept in its history.",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=2000,
+        error_messages={
+            "required": "Say what the lead officer should check or change",
+            "max_length": "Write the query in 2,000 characters or fewer",
+        },
+    )
+
+
 class ReportVersionForm(forms.Form):
     report_version = forms.CharField(
         label="Report version",

@@ -90,6 +90,13 @@ class Return(models.Model):
     )
     late = models.BooleanField(default=False)
     reopened = models.BooleanField(default=False, help_text="The corporate team reopened it after the window.")
+    # The corporate team's question when it sent a submitted return back; cleared when the officer submits
+    # again (the history keeps every query and answer).
+    query = models.TextField("the corporate team's query", blank=True)
+    queried_at = models.DateTimeField(null=True, blank=True)
+    queried_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(

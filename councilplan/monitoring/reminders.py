@@ -23,7 +23,7 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from .models import Reminder, Round
+from .models import Reminder, Return, Round
 from .selectors import Person, Tracker, TrackerRow, round_tracker
 from .templatetags.round_tags import when
 
@@ -186,3 +186,25 @@ def send_reminders(
         # What went out is recorded even if the mail server fails half way.
         Reminder.objects.bulk_create(records)
     return result
+
+
+def send_query(ret: Return, site_url: str) -> int:
+    """E-mail the corporate team's query on a return sent back to everyone who may complete it (the lead
+    officer and nominated colleagues with an address and an account in use). How many were sent."""
+    activity = ret.activity
+    people = (
+        [activity.lead_officer, *activity.colleagues.all()]
+        if activity.lead_officer
+        else list(activity.colleagues.all())
+    )
+    to = sorted({p.email for p in people if p and p.email and p.is_active})
+    if not to:
+        return 0
+    url = urljoin(site_url, _url("monitoring:return_form", ret.round_id, activity.id) or my_returns_path())
+    body = render_to_string(
+        "email/query.txt",
+        {"ret": ret, "activity": activity, "url": url, "organisation": settings.COUNCILPLAN_ORGANISATION},
+    )
+    subject = f"Your return for {activity.ref}. {activity.title} has been sent back with a query"
+    EmailMessage(subject[:200], body, settings.DEFAULT_FROM_EMAIL, to).send()
+    return len(to)

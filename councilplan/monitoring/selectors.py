@@ -193,6 +193,7 @@ class TrackerRow:
     submitted_at: dt.datetime | None
     reopened: bool
     return_id: int | None = None  # None: not started
+    sent_back: bool = False  # a draft again because the corporate team sent it back with a query
 
     @property
     def state_label(self) -> str:
@@ -293,7 +294,7 @@ def round_tracker(round_: Round) -> Tracker:
     }
     returns = {
         r["activity_id"]: r
-        for r in round_.returns.values("id", "activity_id", "state", "late", "submitted_at", "reopened")
+        for r in round_.returns.values("id", "activity_id", "state", "late", "submitted_at", "reopened", "query")
     }
     rows = []
     for ref in scope:
@@ -319,6 +320,7 @@ def round_tracker(round_: Round) -> Tracker:
                 submitted_at=ret["submitted_at"] if ret and state in (SUBMITTED, LATE) else None,
                 reopened=bool(ret and ret["reopened"]),
                 return_id=ret["id"] if ret else None,
+                sent_back=bool(ret and ret["query"]),
             )
         )
     by_directorate: dict[str, list[TrackerRow]] = {}

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -243,6 +244,9 @@ def save_return(ret: Return, answers: dict, user, expected_version: int, submit:
         ret.state = Return.State.SUBMITTED
         ret.submitted_at = timezone.now()
         ret.submitted_by = user
+        if ret.query:
+            ret._change_reason = f"Submitted again after the query: {ret.query}"[:100]
+            ret.query = ""
         round_ = ret.round
         ret.late = bool(round_.closes_at and ret.submitted_at > round_.closes_at)
     ret._history_user = user
@@ -495,6 +499,42 @@ def reopen_return(round_: Round, activity, user) -> Return:
         return ret
     ret.reopened = True
     ret._history_user = user
+    ret.save()
+    return ret
+
+
+QUERY_MAX_LENGTH = 2000
+
+
+@transaction.atomic
+def send_back_return(ret: Return, user, query: str) -> Return:
+    """Send a submitted return back to its lead officer with the corporate team's query: it becomes a draft
+    again, the officer sees the query on the form and submits again. In a closed round it is reopened too,
+    so that the officer can change it; a published round's returns are final."""
+    _lock(ret.round)
+    ret.refresh_from_db()
+    query = (query or "").strip()
+    if not query:
+        raise ValidationError({"query": "Say what the lead officer should check or change"})
+    if len(query) > QUERY_MAX_LENGTH:
+        raise ValidationError({"query": f"Write the query in {QUERY_MAX_LENGTH:,} characters or fewer"})
+    if ret.round.state not in (Round.State.OPEN, Round.State.CLOSED):
+        raise RoundStateError(
+            f"{ret.round.label} is {ret.round.get_state_display().lower()}: "
+            "only returns of an open or closed round can be sent back."
+        )
+    if ret.state != Return.State.SUBMITTED:
+        raise RoundStateError("Only a submitted return can be sent back: this one is still a draft.")
+    ret.state = Return.State.DRAFT
+    ret.query = query
+    ret.queried_at = timezone.now()
+    ret.queried_by = user
+    if ret.round.state == Round.State.CLOSED:
+        ret.reopened = True
+    ret.version += 1  # an officer's form opened before this is out of date
+    ret.updated_by = user
+    ret._history_user = user
+    ret._change_reason = f"Sent back with a query: {query}"[:100]
     ret.save()
     return ret
 

@@ -21,4 +21,5 @@ urlpatterns = [
     path("<int:pk>/tracker/", views.tracker, name="tracker"),
     path("<int:pk>/tracker/remind/", views.remind, name="remind"),
     path("<int:pk>/activities/<int:activity_pk>/reopen/", views.reopen, name="reopen"),
+    path("<int:pk>/activities/<int:activity_pk>/send-back/", views.send_back, name="send_back"),
 ]

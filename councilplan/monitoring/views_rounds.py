@@ -20,14 +20,22 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_http_methods, require_safe
 
-from councilplan.core.pages import edit_page
+from councilplan.core.pages import apply, confirm_page, edit_page
 from councilplan.plan.models import Activity, Plan
 
 from . import selectors, services
-from .forms_rounds import PublishForm, ReportVersionForm, RoundForm, TrackerFilterForm, WindowForm, WithdrawForm
-from .models import Round
+from .forms_rounds import (
+    PublishForm,
+    ReportVersionForm,
+    RoundForm,
+    SendBackForm,
+    TrackerFilterForm,
+    WindowForm,
+    WithdrawForm,
+)
+from .models import Return, Round
 from .permissions import can_run_rounds
-from .reminders import ReminderError, reminder_message, send_reminders, who_to_remind
+from .reminders import ReminderError, reminder_message, send_query, send_reminders, who_to_remind
 from .templatetags.round_tags import when
 
 
@@ -309,6 +317,45 @@ def report_version(request, pk: int):
 
 @corporate_only
 @require_http_methods(["GET", "POST"])
+def send_back(request, pk: int, activity_pk: int):
+    """Send a submitted return back to its lead officer with a query (not only reopen it)."""
+    round_ = _round(pk)
+    ret = get_object_or_404(Return.objects.select_related("activity"), round=round_, activity=activity_pk)
+    activity = ret.activity
+    form = SendBackForm(request.POST or None)
+    error = ""
+    if request.method == "POST" and form.is_valid():
+        try:
+            if apply(form, lambda: services.send_back_return(ret, request.user, form.cleaned_data["query"])):
+                sent = send_query(ret, request.build_absolute_uri("/"))
+                told = f" and e-mailed to {sent}" if sent else " (nobody could be e-mailed: no address)"
+                messages.success(request, f"The return for {activity} is back with its lead officer{told}.")
+                return redirect("rounds:tracker", round_.pk)
+        except services.RoundStateError as problem:
+            error = str(problem)
+    return confirm_page(
+        request,
+        title=f"Send the return for {activity.ref}. {activity.title} back?",
+        caption=f"{round_.plan.name} – {round_.label}",
+        back=reverse("rounds:tracker", args=[round_.pk]),
+        button="Send it back",
+        lines=(
+            "It becomes a draft again: its lead officer and nominated colleagues see your query on the form, "
+            "change what is needed and submit it again.",
+            "It no longer counts as submitted in the tracker and the response rate until they do.",
+        )
+        + (
+            ("The round is closed, so the return is reopened for them; what they submit is marked late.",)
+            if round_.state == Round.State.CLOSED
+            else ()
+        ),
+        error=error,
+        form=form,
+    )
+
+
+@corporate_only
+@require_http_methods(["GET", "POST"])
 def reopen(request, pk: int, activity_pk: int):
     round_ = _round(pk)
     activity = get_object_or_404(Activity, pk=activity_pk, plan=round_.plan_id)
@@ -359,6 +406,7 @@ def tracker(request, pk: int):
         "report_url": _report_url(round_),
         "can_remind": round_.state == Round.State.OPEN and bool(board.outstanding),
         "can_reopen": round_.state == Round.State.CLOSED,
+        "can_send_back": round_.state in (Round.State.OPEN, Round.State.CLOSED),
     }
     return render(request, "monitoring/tracker.html", context)
 
