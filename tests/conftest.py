@@ -44,8 +44,24 @@ def small_plan(db, small_plan_file):
     return Plan.objects.get(name="Test plan")
 
 
+# The systems whose samples most tests read with the plan. The other systems' samples (contracts, budget,
+# policies, feedback, governance, assurance) take as long again and are loaded by `whole_sample` where needed.
+PLAN_SYSTEMS = ("risks", "performance", "planning")
+
+
 @pytest.fixture
 def sample_plan(db):
+    """The sample plan with its Q1 and Q2 returns, its risks, KPIs and planning cycle."""
+    from councilplan.plan.models import Plan
+    from councilplan.sample.loader import load_sample
+
+    load_sample(only=PLAN_SYSTEMS)
+    return Plan.objects.get(name=SAMPLE_PLAN)
+
+
+@pytest.fixture
+def whole_sample(db):
+    """Everything `load-sample` loads, every system's sample."""
     call_command("load_sample", verbosity=0)
     from councilplan.plan.models import Plan
 

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def report(sample_plan, tmp_path):
+def report(whole_sample, tmp_path):
     path = tmp_path / "report.json"
     call_command("contracts_report", format="json", output=str(path))
     return json.loads(path.read_text(encoding="utf-8"))
@@ -71,7 +71,7 @@ def test_the_body_and_the_risk_link(report):
     assert body["risk_controls"][0]["owner"] == "Vincent Godfrey, Strategic Commissioner"
 
 
-def test_members_in_2017_are_six_plus_the_chair(sample_plan):
+def test_members_in_2017_are_six_plus_the_chair(whole_sample):
     import datetime as dt
 
     from councilplan.contracts.selectors import body_record, get_body
@@ -92,7 +92,7 @@ def test_framework_and_template(report):
     }
 
 
-def test_sample_is_idempotent_and_links_activities(sample_plan):
+def test_sample_is_idempotent_and_links_activities(whole_sample):
     from councilplan.contracts.models import Contract, Review
     from councilplan.contracts.sample import load_sample
 
@@ -101,7 +101,7 @@ def test_sample_is_idempotent_and_links_activities(sample_plan):
     assert Contract.objects.get(reference="CM-2019-03").activities.get().ref == "8"
 
 
-def test_every_format_opens_with_its_reader(sample_plan, tmp_path):
+def test_every_format_opens_with_its_reader(whole_sample, tmp_path):
     import docx
     import openpyxl
     import pypdf

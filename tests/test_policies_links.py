@@ -10,11 +10,11 @@ from councilplan.plan.models import Activity
 pytestmark = pytest.mark.django_db
 
 
-def test_activities_show_their_strategies_and_policies(client, sample_plan):
-    vcs_review = Activity.objects.get(plan=sample_plan, ref="68")
+def test_activities_show_their_strategies_and_policies(client, whole_sample):
+    vcs_review = Activity.objects.get(plan=whole_sample, ref="68")
     assert [p.number for p in vcs_review.policies.all()] == [45]
     assert vcs_review.policies.get().title == "Voluntary and Community Sector Policy (2015)"
-    linked = {a.ref for a in Activity.objects.filter(plan=sample_plan, policies__isnull=False)}
+    linked = {a.ref for a in Activity.objects.filter(plan=whole_sample, policies__isnull=False)}
     assert linked == {"68", "62", "40", "48", "33", "1", "37", "21", "69"}
     client.force_login(User.objects.create(username="vic.viewer", role="viewer"))
     page = client.get(reverse("activity", args=[vcs_review.pk])).content.decode()

@@ -4,7 +4,7 @@ then each system's own sample in its `sample_order`. Idempotent: run again, noth
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -65,17 +65,20 @@ def _date_within_window(round_: Round) -> None:
         )
 
 
-def system_loaders() -> list[Callable[[], str]]:
-    """Each system's sample loader, in its sample order."""
-    ordered = sorted((s for s in systems() if s.sample), key=lambda s: s.sample_order)
+def system_loaders(only: Collection[str] | None = None) -> list[Callable[[], str]]:
+    """Each system's sample loader, in its sample order (`only`: the systems' app labels to load)."""
+    ordered = sorted(
+        (s for s in systems() if s.sample and (only is None or s.label in only)), key=lambda s: s.sample_order
+    )
     return [s.hook("sample") for s in ordered]
 
 
 @transaction.atomic
-def load_sample() -> list[str]:
-    """Everything, in one transaction: a failure anywhere leaves the database as it was."""
+def load_sample(only: Collection[str] | None = None) -> list[str]:
+    """Everything (or the plan and the systems named in `only`), in one transaction: a failure anywhere leaves
+    the database as it was."""
     lines = [load_plan_and_returns()]
-    lines.extend(load() for load in system_loaders())
+    lines.extend(load() for load in system_loaders(only))
     return lines
 
 
