@@ -677,10 +677,10 @@ def _insert(model, rows: list[dict]) -> None:
     if missing:
         raise ValueError(f"{model.__name__}: no value for {', '.join(missing)}")
     quote = connection.ops.quote_name
-    sql = (
-        f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(c) for c in columns)}) "
-        f"VALUES ({', '.join(['%s'] * len(columns))})"  # noqa: S608 (names from the model, values bound)
-    )
+    # Names from the model, values bound as parameters.
+    names = ", ".join(quote(c) for c in columns)
+    marks = ", ".join(["%s"] * len(columns))
+    sql = f"INSERT INTO {quote(model._meta.db_table)} ({names}) VALUES ({marks})"  # noqa: S608
     with connection.cursor() as cursor:
         for start in range(0, len(rows), 2000):
             cursor.executemany(sql, [tuple(r[c] for c in columns) for r in rows[start : start + 2000]])
