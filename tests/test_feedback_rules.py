@@ -120,7 +120,10 @@ def test_report_periods_of_the_q2_2017_report():
     ]  # fmt: skip
 
 
-def _point(n, kind="complaint", received=D(2017, 8, 1), **fields):
+AUGUST_2017 = D(2017, 8, 1)
+
+
+def _point(n, kind="complaint", received=AUGUST_2017, **fields):
     return rules.CasePoint(id=n, kind=kind, received_on=received, **fields)
 
 
