@@ -177,3 +177,75 @@ def test_public_figures_hold_no_person(client, world):
     assert b"Pat Resident" not in response.content and b"Pothole" not in response.content
     data = client.get("/public/feedback/download/json/").json()
     assert "Pat" not in str(data) and "script" not in str(data)
+
+
+def test_the_report_pages_and_hostile_text_in_each_format(client, world):
+    import io
+
+    from openpyxl import load_workbook
+
+    case = log_complaint(world, received=D(2017, 8, 1))
+    services.update_case(case, user=world["team"], lessons=HOSTILE)
+    client.force_login(world["outsider"])
+    page = client.get("/feedback/report/", {"quarter": "2017-09-30", "year": "2017"})
+    assert page.status_code == 200
+    assert HOSTILE.encode() not in page.content and b"&lt;script&gt;" in page.content
+    assert b"pat@example.com" not in page.content
+    book = load_workbook(io.BytesIO(client.get("/feedback/report/download/xlsx/?year=2017").content))
+    cells = [c.value for sheet in book for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+    assert not any(v.startswith("=") for v in cells)
+    html = client.get("/feedback/report/download/html/?year=2017").content
+    assert b"<script>alert" not in html
+    assert client.get("/feedback/report/download/exe/").status_code == 404
+
+
+def test_queues_and_caseloads_for_each_role(client, world):
+    log_complaint(world, received=D(2017, 8, 1))
+    queue = f"/feedback/services/{world['service'].pk}/"
+    for who, status in (("outsider", 403), ("coordinator", 200), ("manager", 200), ("team", 200)):
+        client.force_login(world[who])
+        assert client.get(queue).status_code == status, who
+        assert client.get("/feedback/").status_code == 200
+    client.force_login(world["coordinator"])
+    assert client.get(f"/feedback/services/{world['other'].pk}/").status_code == 403
+    page = client.get("/feedback/").content.decode()
+    assert "Late" in page or "late" in page
+
+
+def test_the_records_list_takes_a_fixed_number_of_queries(client, world, django_assert_max_num_queries):
+    client.force_login(world["team"])
+    log_complaint(world, received=D(2017, 8, 1))
+    client.get("/feedback/records/")
+    for day in range(2, 30):
+        log_complaint(world, received=D(2017, 8, day))
+    with django_assert_max_num_queries(12):
+        assert client.get("/feedback/records/").status_code == 200
+    with django_assert_max_num_queries(12):
+        response = client.get("/feedback/records/", {"download": "csv"})
+    assert b"pat@example.com" not in response.content and response.content.count(b"\n") == 30
+
+
+def test_a_persistent_customer_needs_the_decision_date(world):
+    case = log_complaint(world)
+    with pytest.raises(ValidationError) as error:
+        services.update_case(case, user=world["team"], persistent=True)
+    assert "persistent_decided_on" in error.value.error_dict
+    services.update_case(case, user=world["team"], persistent=True, persistent_decided_on=D(2018, 1, 5))
+    assert Case.objects.get(pk=case.pk).persistent
+
+
+def test_the_team_writes_cs07_from_the_records(client, world):
+    from councilplan.performance.models import Indicator, Result
+    from councilplan.performance.services import service_area_for
+
+    Indicator.objects.create(
+        ref="CS07", description="Complaints in timescale", service_area=service_area_for("SCS", "EODD")
+    )
+    case = log_complaint(world, received=D(2017, 8, 1))
+    services.respond(case.stages.get(), responded_on=D(2017, 8, 10), response="Done.", outcome="upheld")
+    log_complaint(world, received=D(2017, 8, 2))  # not answered: not in time
+    client.force_login(world["coordinator"])
+    assert client.post("/feedback/kpi/?quarter=2017-09-30").status_code == 403
+    client.force_login(world["team"])
+    client.post("/feedback/kpi/?quarter=2017-09-30")
+    assert Result.objects.get(indicator__ref="CS07", period=D(2017, 8, 1)).value == 50

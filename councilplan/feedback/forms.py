@@ -139,6 +139,10 @@ class EditForm(CaseForm):
     compensation_pence = PoundsField(label="Compensation paid")
     lessons = _text("Lessons learnt", rows=3)
     improvements = _text("Service improvements made", rows=3)
+    persistent = forms.BooleanField(
+        label="Unreasonably persistent or vexatious (the separate guidance applies)", required=False
+    )
+    persistent_decided_on = _date("Date of that decision", required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):

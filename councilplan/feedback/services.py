@@ -122,6 +122,8 @@ def _check(values: dict, received_on: dt.date | None, today: dt.date) -> None:
         add("consent_sought", "Say whether the customer's consent was sought (it was raised on their behalf)")
     if values.get("equalities_issue") and not values.get("equalities_characteristic"):
         add("equalities_characteristic", "Enter the characteristic the equalities issue concerns")
+    if values.get("persistent") and not values.get("persistent_decided_on"):
+        add("persistent_decided_on", "Enter the date of the decision to treat the customer as persistent")
     if errors:
         raise ValidationError(errors)
 
@@ -145,6 +147,8 @@ CASE_FIELDS = (
     "compensation_pence",
     "lessons",
     "improvements",
+    "persistent",
+    "persistent_decided_on",
     *PERSONAL_FIELDS,
 )
 

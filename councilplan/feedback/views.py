@@ -259,7 +259,7 @@ def case_edit(request, reference: str):
             user=request.user,
             expected_version=form.cleaned_data["version"],
             received_on=form.cleaned_data["received_on"],
-            **{k: v for k, v in _values(form.cleaned_data).items() if v is not None},
+            **{k: v for k, v in _values(form.cleaned_data).items() if k != "service" or v is not None},
         ),
         done=("Record changed.", back),
         title="Change the record",
