@@ -176,3 +176,12 @@ def test_every_figure_is_registered_once():
     assert len(keys) == len(set(keys))
     assert rules.definition_of("answered_in_time").out_of == "complaints received in the period"
     assert rules.definition_of("mood") is None
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.dates(min_value=D(2017, 1, 1), max_value=D(2019, 12, 31)), st.sampled_from([0, 1, 3, 20, 25, 30, 65]))
+def test_the_bulk_writers_calendar_counts_as_the_calendar_does(start, days):
+    from councilplan.feedback.services import _SpanCalendar
+
+    span = _SpanCalendar(CAL, [D(2017, 1, 1), D(2019, 12, 31)])
+    assert span.add(start, days) == CAL.add(start, days)

@@ -26,14 +26,14 @@ def test_log_a_complaint_and_reply_to_it(page, live_server, make_user):
     sign_in(page, live_server, officer)
     page.goto(f"{live_server.url}/feedback/records/new/")
     check_accessibility(page)
-    page.get_by_label("Complaint").check()
+    page.get_by_label("Complaint", exact=True).check()
     page.get_by_label("Service concerned").select_option(label="Highways, Transportation and Waste Management")
-    page.get_by_label("Name").fill("Pat Resident")
+    page.get_by_label("Name", exact=True).fill("Pat Resident")
     page.get_by_label("How they want to be contacted").select_option("email")
     page.get_by_role("button", name="Log it").click()
     summary = page.locator(".govuk-error-summary")
     assert summary.get_by_role("link", name="Enter what it is about").is_visible()
-    assert page.get_by_label("Name").input_value() == "Pat Resident"
+    assert page.get_by_label("Name", exact=True).input_value() == "Pat Resident"
     check_accessibility(page)
     screenshot(page, "feedback-log-error")
     page.get_by_label("What it is about").fill("Pothole outside the school on Station Road")

