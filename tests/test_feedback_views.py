@@ -249,3 +249,18 @@ def test_the_team_writes_cs07_from_the_records(client, world):
     client.force_login(world["team"])
     client.post("/feedback/kpi/?quarter=2017-09-30")
     assert Result.objects.get(indicator__ref="CS07", period=D(2017, 8, 1)).value == 50
+
+
+def test_linking_a_record_to_plan_activities_shows_both_ways(client, world, small_plan):
+    from councilplan.feedback.links import activity_links
+
+    case = log_complaint(world)
+    activity = small_plan.activities.get(ref="2")
+    client.force_login(world["coordinator"])
+    response = client.post(f"/feedback/records/{case.reference}/activities/", {"activities": [activity.pk]})
+    assert response.status_code == 302
+    assert "Highways maintenance contract" in client.get(f"/feedback/records/{case.reference}/").content.decode()
+    assert [link.text for group in activity_links(activity, world["coordinator"]) for link in group.links] == [
+        case.reference
+    ]
+    assert [g.links for g in activity_links(activity, world["outsider"])] == [()]

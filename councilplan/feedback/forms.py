@@ -215,3 +215,13 @@ class SubjectAccessForm(forms.Form):
 
 class ImportForm(forms.Form):
     file = forms.FileField(label="The file (CSV or Excel)", error_messages={"required": "Choose a file"})
+
+
+class ActivitiesForm(forms.Form):
+    activities = forms.MultipleChoiceField(
+        label="Plan activities it is about", required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, activities=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["activities"].choices = list(activities)

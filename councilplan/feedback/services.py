@@ -240,6 +240,15 @@ def assign(case: Case, handler, *, user=None, expected_version: int | None = Non
     return case
 
 
+@transaction.atomic
+def set_activities(case: Case, activities, *, user=None) -> Case:
+    """The plan activities the feedback is about (shown on each activity's page, counts only to others)."""
+    case.version += 1
+    _save(case, user, "Activities linked")
+    case.activities.set(list(activities))
+    return case
+
+
 def current_stage(case: Case) -> Stage | None:
     return case.stages.order_by("-opened_on", "-id").first()
 

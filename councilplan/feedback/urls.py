@@ -12,6 +12,7 @@ urlpatterns = [
     path("records/<str:reference>/", views.case, name="case"),
     path("records/<str:reference>/edit/", views.case_edit, name="case_edit"),
     path("records/<str:reference>/handler/", views.case_assign, name="case_assign"),
+    path("records/<str:reference>/activities/", views.case_activities, name="case_activities"),
     path("records/<str:reference>/escalate/", views.case_escalate, name="case_escalate"),
     path("records/<str:reference>/stages/<int:pk>/acknowledge/", views.stage_acknowledge, name="stage_acknowledge"),
     path("records/<str:reference>/stages/<int:pk>/extend/", views.stage_extend, name="stage_extend"),

@@ -239,6 +239,7 @@ def case(request, reference: str):
             "timeline": selectors.timeline(found),
             "is_team": permissions.is_team(request.user),
             "compensation": f"£{found.compensation_pence / 100:,.2f}",
+            "activities": list(found.activities.select_related("plan").order_by("sort_key")),
         },
     )
 
@@ -287,6 +288,34 @@ def case_assign(request, reference: str):
         ),
         done=("Handler set.", back),
         title="Who handles it",
+        caption=found.reference,
+        back=back,
+        template=FORM,
+    )
+
+
+@signed_in_required
+@require_http_methods(["GET", "POST"])
+def case_activities(request, reference: str):
+    from councilplan.plan.models import Activity, Plan
+
+    found = _case(request, reference)
+    plan = Plan.objects.order_by("-id").first()
+    choices = [(str(a.pk), f"{a.ref} {a.title}") for a in Activity.objects.filter(plan=plan).order_by("sort_key")]
+    form = forms.ActivitiesForm(
+        request.POST or None,
+        initial={"activities": [str(pk) for pk in found.activities.values_list("pk", flat=True)]},
+        activities=choices,
+    )
+    back = reverse("feedback:case", args=[found.reference])
+    return edit_page(
+        request,
+        form,
+        lambda: services.set_activities(
+            found, Activity.objects.filter(pk__in=form.cleaned_data["activities"]), user=request.user
+        ),
+        done=("Activities linked.", back),
+        title="Link to plan activities",
         caption=found.reference,
         back=back,
         template=FORM,
