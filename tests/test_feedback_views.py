@@ -70,6 +70,10 @@ def test_logging_feedback_fast_with_errors_kept(client, world):
     assert b"Feedback logged" in response.content
     case = Case.objects.get(kind="comment")
     assert case.closed_on == D(2017, 3, 1) and case.logged_by == world["outsider"]
+    # A complaint with no procedure chosen follows the corporate one.
+    complaint = data | {"kind": "complaint", "procedure": "", "summary": "Bins"}
+    assert b"Feedback logged" in client.post("/feedback/records/new/", complaint).content
+    assert Case.objects.get(kind="complaint").procedure == "corporate"
 
 
 def test_the_handlers_journey_reply_escalate_ombudsman(client, world):

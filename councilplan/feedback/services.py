@@ -171,7 +171,7 @@ def log_case(*, user=None, service: Service, received_on: dt.date, handler=None,
     today = today or _today()
     values = {k: v for k, v in values.items() if k in CASE_FIELDS}
     if values.get("kind") == rules.COMPLAINT:
-        values.setdefault("procedure", "corporate")
+        values["procedure"] = values.get("procedure") or "corporate"
     else:
         values["procedure"] = ""
     if values.get("kind") != rules.COMMENT:
