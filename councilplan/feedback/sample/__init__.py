@@ -1,4 +1,4 @@
-"""Customer feedback's sample: the nine services of the Q2 2017/18 complaints table, about 21,500 records from
+"""Customer feedback's sample: the nine services of the Q2 2017/18 complaints table, about 18,700 records from
 April 2014 to September 2017 that reproduce the seeds' figures (counts by year and kind, channel shares in
 2015/16, complaints by service over the four periods, answered in time by month and quarter, Ombudsman
 complaints, equalities issues), and a handful of current cases with fictional people for the caseload pages.
