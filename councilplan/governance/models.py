@@ -76,6 +76,9 @@ class BodyName(models.Model):
     class Meta:
         ordering = ["body", "-until"]
 
+    def __str__(self):
+        return f"{self.name} (until {self.until:%-d %B %Y})"
+
 
 class Member(models.Model):
     """A councillor (or, on an informal board, an officer): members are named as the papers name them."""
@@ -110,6 +113,9 @@ class Membership(models.Model):
     class Meta:
         ordering = ["body", "starts_on", "member__name"]
 
+    def __str__(self):
+        return f"{self.member} on {self.body}"
+
     def current_on(self, day) -> bool:
         return self.starts_on <= day and (self.ends_on is None or self.ends_on >= day)
 
@@ -136,6 +142,9 @@ class PortfolioHolding(models.Model):
 
     class Meta:
         ordering = ["portfolio", "starts_on"]
+
+    def __str__(self):
+        return f"{self.member}, {self.portfolio}"
 
 
 class Meeting(models.Model):
@@ -193,6 +202,9 @@ class Attendance(models.Model):
 
     class Meta:
         ordering = ["meeting", "kind", "id"]
+
+    def __str__(self):
+        return f"{self.name} ({self.get_kind_display()})"
 
 
 class Decision(models.Model):
@@ -284,6 +296,9 @@ class Undertaking(models.Model):
     met_on = models.DateField(null=True, blank=True)
     history = HistoricalRecords()
 
+    def __str__(self):
+        return f"{self.by}: {self.text[:60]}"
+
 
 class AgendaItem(Exemptable):
     """An item of a meeting's agenda. Exempt (a paragraph of Schedule 12A) = in the exempt part, after the motion
@@ -348,6 +363,9 @@ class ItemDocument(Exemptable):
     class Meta:
         ordering = ["item", "order"]
 
+    def __str__(self):
+        return self.title
+
 
 class Minute(Exemptable):
     """A minute, numbered continuously per body. Exempt business still gets a public minute ("open access to
@@ -373,12 +391,18 @@ class Minute(Exemptable):
         ordering = ["body", "number"]
         constraints = [models.UniqueConstraint(fields=["body", "number"], name="minute_numbers_per_body")]
 
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
 
 class Declaration(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="declarations")
     member = models.CharField(max_length=200)
     text = models.TextField()
     history = HistoricalRecords()
+
+    def __str__(self):
+        return f"{self.member}: {self.text[:60]}"
 
 
 class WorkProgrammeEntry(Exemptable):
