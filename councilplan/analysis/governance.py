@@ -67,11 +67,11 @@ def key_decision(
     threshold_pence: int = KEY_DECISION_THRESHOLD,
 ) -> KeyTest:
     """Whether a decision is key: (a) its savings or expenditure are over the threshold (absolute value, since a
-    saving is as significant as a spend), or it meets any other criterion recorded for it."""
+    saving is as significant as a spend), or it meets any criterion recorded for it (the record may state (a) without the sum)."""
     met = []
     if amount_pence is not None and abs(amount_pence) > threshold_pence:
         met.append("a")
-    met.extend(c for c in other_criteria if c and c != "a")
+    met.extend(c for c in other_criteria if c)
     return KeyTest(bool(met), tuple(dict.fromkeys(met)))
 
 
@@ -157,9 +157,9 @@ def notice(published_on: dt.date, meeting_on: dt.date, calendar: Calendar, requi
 
 
 def latest_publication(meeting_on: dt.date, calendar: Calendar, required: int = NOTICE_CLEAR_DAYS) -> dt.date:
-    """The last day the agenda can be published with `required` clear working days before the meeting."""
+    """The last working day the agenda can be published with `required` clear working days before the meeting."""
     day = meeting_on - dt.timedelta(days=1)
-    while calendar.clear_days_between(day, meeting_on) < required:
+    while calendar.clear_days_between(day, meeting_on) < required or not calendar.is_working_day(day):
         day -= dt.timedelta(days=1)
     return day
 
