@@ -70,7 +70,7 @@ CLERKS = {"clerk", "administrator"}
 
 
 def pages(w):
-    code, m, ref, e, i = w["body"].code, w["meeting"].pk, w["decision"].reference, w["entry"].pk, w["item"].pk
+    code, m, ref, e = w["body"].code, w["meeting"].pk, w["decision"].reference, w["entry"].pk
     return [
         ("governance:index", [], EVERYONE),
         ("governance:bodies", [], EVERYONE),

@@ -67,7 +67,8 @@ def key_decision(
     threshold_pence: int = KEY_DECISION_THRESHOLD,
 ) -> KeyTest:
     """Whether a decision is key: (a) its savings or expenditure are over the threshold (absolute value, since a
-    saving is as significant as a spend), or it meets any criterion recorded for it (the record may state (a) without the sum)."""
+    saving is as significant as a spend), or it meets any criterion recorded for it (a record may state (a)
+    without the sum)."""
     met = []
     if amount_pence is not None and abs(amount_pence) > threshold_pence:
         met.append("a")

@@ -326,3 +326,11 @@ ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 def parse_day(value: str) -> dt.date | None:
     return dt.date.fromisoformat(value) if value and ISO.match(value) else None
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label="The work programme spreadsheet",
+        help_text="CSV or Excel (.xlsx), with the columns docs/data-format.md describes.",
+        error_messages={"required": "Choose the file to import"},
+    )

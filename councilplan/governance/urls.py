@@ -21,6 +21,12 @@ urlpatterns = [
     path("bodies/<slug:code>/work-programme/<int:year>/", views.work_programme, name="work_programme"),
     path("bodies/<slug:code>/work-programme/<int:year>/new/", views.entry_create, name="entry_create"),
     path("bodies/<slug:code>/work-programme/<int:year>/generate/", views.generate, name="generate"),
+    path(
+        "bodies/<slug:code>/work-programme/<int:year>/download/<slug:fmt>/",
+        views.work_programme_export,
+        name="work_programme_export",
+    ),
+    path("work-programme/import/", views.work_programme_import, name="work_programme_import"),
     path("entries/<int:pk>/defer/", views.entry_defer, name="entry_defer"),
     path("entries/<int:pk>/drop/", views.entry_drop, name="entry_drop"),
     path("meetings/", views.meetings, name="meetings"),

@@ -1070,3 +1070,61 @@ def public_decision(request, reference: str):
     if record is None:
         raise Http404
     return render(request, "governance/public_decision.html", {"decision": record})
+
+
+# --- the work programme's import and export -------------------------------------------------------------
+
+
+@signed_in_required
+@require_http_methods(["GET", "POST"])
+def work_programme_import(request):
+    require(permissions.can_manage(request.user))
+    import tempfile
+    from pathlib import Path
+
+    from councilplan.core.exchange import ImportFailed
+    from councilplan.core.uploads import check_import_upload
+
+    from .exchange import import_work_programme
+
+    form = forms.ImportForm(request.POST or None, request.FILES or None)
+    errors: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        result = []
+
+        def change():
+            check_import_upload(upload)
+            suffix = Path(upload.name).suffix.lower()
+            with tempfile.TemporaryDirectory() as folder:
+                path = Path(folder) / f"work-programme{suffix}"
+                path.write_bytes(upload.read())
+                try:
+                    result.append(import_work_programme(path, user=request.user))
+                except ImportFailed as failure:
+                    errors.extend(str(e).replace(path.name, upload.name) for e in failure.errors)
+
+        if apply(form, change) and not errors:
+            return done(request, f"Imported {result[0].created} work programme entries.", "governance:bodies")
+        if errors:
+            form.add_error("file", f"Nothing was imported: {len(errors)} problem(s) found, listed below.")
+    return render(
+        request,
+        "governance/import.html",
+        {"form": form, "errors": errors[:500], "more": max(0, len(errors) - 500)},
+        status=400 if errors else 200,
+    )
+
+
+@signed_in_required
+@require_safe
+def work_programme_export(request, code: str, year: int, fmt: str):
+    require(permissions.can_read(request.user))
+    from councilplan.core.lists import download_response
+
+    from .exchange import entry_columns
+
+    if fmt not in ("csv", "xlsx", "json"):
+        raise Http404
+    entries = list(selectors.entries_queryset(request.user, _body(code), year).order_by("meeting__date", "id"))
+    return download_response(entries, entry_columns(), fmt, f"{code}-work-programme-{year}")
