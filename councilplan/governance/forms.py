@@ -27,7 +27,7 @@ def date_field(label: str, required: bool = False, hint: str = "For example, 8 1
     )
 
 
-def text(label: str, required: bool = False, rows: int = 3, hint: str = "", max_length: int = 20_000):
+def area(label: str, required: bool = False, rows: int = 3, hint: str = "", max_length: int = 20_000):
     return forms.CharField(
         label=label,
         required=required,
@@ -59,7 +59,7 @@ class ExemptFields(forms.Form):
         required=False,
         help_text="Exempt information is shown only to people cleared for it and is left out of everything published.",
     )
-    exempt_reason = text("Why it is exempt", rows=2)
+    exempt_reason = area("Why it is exempt", rows=2)
 
     def clean_exempt_paragraph(self):
         value = self.cleaned_data["exempt_paragraph"]
@@ -101,13 +101,13 @@ class ApproveForm(forms.Form):
 class ItemForm(VersionForm, ExemptFields):
     number = line("Item number", required=True, max_length=10, hint="1, 2 … or A3, B1")
     title = line("Title", required=True, max_length=500)
-    purpose = text("Purpose", hint="For example: To consider and note the report")
+    purpose = area("Purpose", hint="For example: To consider and note the report")
     first_page = forms.IntegerField(label="First page", required=False, min_value=1)
     last_page = forms.IntegerField(label="Last page", required=False, min_value=1)
     decision = line("Decision number", max_length=8, hint="For example, 19/00077. Leave empty if none.")
     lead_member = line("Lead cabinet member")
     lead_officer = line("Lead officer")
-    recommendation = text("Recommendation")
+    recommendation = area("Recommendation")
 
     field_order = [
         "version",
@@ -146,7 +146,7 @@ class DocumentForm(ExemptFields):
         ],
     )
     pages = forms.IntegerField(label="Pages", required=False, min_value=1)
-    text = text("Text", rows=8)
+    text = area("Text", rows=8)
 
     field_order = ["title", "kind", "pages", "text", "exempt_paragraph", "exempt_reason"]
 
@@ -155,9 +155,9 @@ class MinuteForm(ExemptFields):
     title = line("Title", required=True, max_length=500)
     item = forms.ChoiceField(label="Agenda item", required=False)
     exempt_business = forms.BooleanField(label="Taken with the press and public excluded", required=False)
-    officers = text("Officers in attendance for it", rows=2)
-    text = text("Discussion", rows=6)
-    resolution = text("Resolution", rows=3, hint="RESOLVED that …")
+    officers = area("Officers in attendance for it", rows=2)
+    text = area("Discussion", rows=6)
+    resolution = area("Resolution", rows=3, hint="RESOLVED that …")
     vote = line("Vote, where taken", max_length=50, hint="For example, 6:1")
 
     field_order = [
@@ -199,16 +199,16 @@ class DecisionForm(VersionForm):
         choices=list(rules.CRITERIA.items()),
         widget=forms.CheckboxSelectMultiple,
     )
-    decision_text = text("The decision", rows=4)
-    reasons = text("Reasons", rows=3)
-    financial_implications = text("Financial implications", rows=2)
-    legal_implications = text("Legal implications", rows=2)
-    equalities_implications = text("Equalities implications", rows=2)
-    governance = text("Governance", rows=2, hint="Implementation delegated to a named lead officer")
-    consultation = text("Cabinet committee recommendations and other consultation", rows=2)
-    alternatives = text("Alternatives considered and rejected", rows=2)
-    interests = text("Interests declared", rows=2)
-    dispensations = text("Dispensations granted by the Proper Officer", rows=2)
+    decision_text = area("The decision", rows=4)
+    reasons = area("Reasons", rows=3)
+    financial_implications = area("Financial implications", rows=2)
+    legal_implications = area("Legal implications", rows=2)
+    equalities_implications = area("Equalities implications", rows=2)
+    governance = area("Governance", rows=2, hint="Implementation delegated to a named lead officer")
+    consultation = area("Cabinet committee recommendations and other consultation", rows=2)
+    alternatives = area("Alternatives considered and rejected", rows=2)
+    interests = area("Interests declared", rows=2)
+    dispensations = area("Dispensations granted by the Proper Officer", rows=2)
     forward_plan_on = date_field("On the Forthcoming Executive Decision list from")
     planned_on = date_field("To be taken on or after")
 
@@ -237,7 +237,7 @@ class OutcomeForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select what the committee resolved"},
     )
-    outcome_text = text("Conditions or recommendations", rows=3)
+    outcome_text = area("Conditions or recommendations", rows=3)
 
 
 class TakeForm(forms.Form):
@@ -250,12 +250,12 @@ class DatedForm(forms.Form):
 
 
 class ReasonForm(forms.Form):
-    reason = text("Reason", required=True, rows=3)
+    reason = area("Reason", required=True, rows=3)
 
 
 class DeferForm(VersionForm):
     to = forms.ChoiceField(label="Defer to", required=False)
-    reason = text("Why it is deferred", required=True, rows=3)
+    reason = area("Why it is deferred", required=True, rows=3)
 
     def __init__(self, *args, meetings=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -290,7 +290,7 @@ class BodyForm(VersionForm):
     kind = forms.ChoiceField(label="Kind", choices=Body.Kind.choices)
     formal = forms.BooleanField(label="Formal: meets in public, publishes agendas and minutes", required=False)
     seats = forms.IntegerField(label="Seats", required=False, min_value=1)
-    terms_of_reference = text("Terms of reference", rows=4)
+    terms_of_reference = area("Terms of reference", rows=4)
     terms_source = line("Where the terms of reference come from", max_length=300)
     sdp_group = forms.ChoiceField(label="SDP governance group", choices=Body.Group.choices, required=False)
     notice_days = forms.IntegerField(label="Notice (clear working days)", min_value=0, max_value=30)

@@ -13,7 +13,9 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from councilplan.analysis import governance as rules
 from councilplan.core.lists import Column, Filter, list_page
-from councilplan.core.pages import apply, confirm_page, done, edit_page, form_page
+from councilplan.core.pages import apply, confirm_page, done
+from councilplan.core.pages import edit_page as _edit_page
+from councilplan.core.pages import form_page as _form_page
 from councilplan.core.permissions import require, signed_in_required
 from councilplan.documents.formats import FORMAT_NAMES, output
 from councilplan.documents.http import file_response
@@ -23,7 +25,17 @@ from . import forms, permissions, reminders, selectors, services
 from .documents import FORMATS, PACK_FORMATS, agenda_pack, body_report
 from .models import AgendaItem, Body, Decision, Meeting, Portfolio, Undertaking, WorkProgrammeEntry
 
-FORM = "core/form.html"
+FORM = "governance/form.html"  # core's form page with GOV.UK date inputs
+
+
+def edit_page(*args, **page):
+    page.setdefault("template", FORM)
+    return _edit_page(*args, **page)
+
+
+def form_page(*args, **page):
+    page.setdefault("template", FORM)
+    return _form_page(*args, **page)
 
 
 def _today():
@@ -136,6 +148,7 @@ def body(request, code: str):
             "all_members": selectors.all_memberships(found),
             "meetings": selectors.meetings(request.user, found),
             "years": selectors.years(found),
+            "this_year": rules.financial_year(today),
             "portfolios": selectors.portfolio_holders() if found.kind == Body.Kind.EXECUTIVE else [],
             "children": found.children.order_by("name"),
             "can_manage": permissions.can_manage(request.user),
