@@ -60,7 +60,7 @@ def _pdf_text(content: bytes) -> str:
 
 def test_the_full_pack_in_pdf_has_contents_and_the_exempt_part(meeting):
     text = _pdf_text(_pack(meeting, False, "pdf"))
-    assert "Work Programme 2019/20" in text and "67–70" in text
+    assert "Work Programme 2019/20" in text and "67–70" in text and "71–92" in text
     assert "Motion to Exclude the Press and Public" in text and "paragraph 3 of Part 1 of Schedule 12A" in text
     assert SECRET in text and "Sittingbourne" in text
 
@@ -170,3 +170,16 @@ def test_the_export_reads_back_in(meeting, tmp_path, client):
     assert "'=cmd" in content  # formula-safe
     rows = list(csv.DictReader(io.StringIO(content)))
     assert rows[0]["recurrence"] == "annual" and rows[0]["meeting"] == "future"
+
+
+def test_the_report_charts_items_by_meeting_with_its_data_table(meeting):
+    from councilplan.documents.model import Chart
+
+    cleared = make_user("cleo", cleared_for_exempt=True)
+    document = body_report(cleared, meeting.body, D(2019, 11, 8))
+    chart = next(b for b in document.blocks if isinstance(b, Chart))
+    # items 1, 10 and 13 open; 12 exempt (typed from the fixture above)
+    assert chart.table.rows == (("8 Nov 2019", 3, 1),)
+    assert "8 Nov 2019: 3 open, 1 exempt" in chart.alt
+    public = body_report(None, meeting.body, D(2019, 11, 8))
+    assert next(b for b in public.blocks if isinstance(b, Chart)).table.rows == (("8 Nov 2019", 3, 0),)

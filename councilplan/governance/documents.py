@@ -13,7 +13,17 @@ from __future__ import annotations
 import datetime as dt
 
 from councilplan.analysis import governance as rules
-from councilplan.documents.model import BulletList, Document, Heading, PageBreak, Paragraph, Run, Table
+from councilplan.documents.model import (
+    BulletList,
+    Chart,
+    Document,
+    Heading,
+    PageBreak,
+    Paragraph,
+    Run,
+    Series,
+    Table,
+)
 from councilplan.documents.words import para
 
 from . import selectors
@@ -221,6 +231,35 @@ def _decision_data(d: selectors.DecisionRecord) -> dict:
     }
 
 
+def items_chart(meetings: list[selectors.MeetingRecord]) -> Chart | None:
+    """Agenda items of each meeting with an agenda, open and exempt part (as the reader may see them)."""
+    shown = [m for m in meetings if m.items]
+    if not shown:
+        return None
+    dates = tuple(f"{m.date:%-d %b %Y}" for m in shown)
+    open_counts = tuple(len(m.open_items) for m in shown)
+    exempt_counts = tuple(len(m.exempt_items) for m in shown)
+    alt = "Agenda items by meeting, open and exempt part. " + "; ".join(
+        f"{d}: {o} open, {x} exempt" for d, o, x in zip(dates, open_counts, exempt_counts, strict=True)
+    )
+    return Chart(
+        key="items-by-meeting",
+        title="Agenda items by meeting",
+        categories=dates,
+        series=(Series("Open", open_counts, "previous"), Series("Exempt", exempt_counts, "current")),
+        alt=alt,
+        table=Table(
+            "Agenda items by meeting",
+            ("Meeting", "Open items", "Exempt items"),
+            tuple(zip(dates, open_counts, exempt_counts, strict=True)),
+            numeric=frozenset({1, 2}),
+            sheet="Items by meeting",
+            row_headers=True,
+        ),
+        value_label="Items",
+    )
+
+
 def body_report(user, body: Body, today: dt.date | None = None) -> Document:
     """The body's report as `user` may read it (None: the public)."""
     today = today or dt.date.today()
@@ -271,6 +310,9 @@ def body_report(user, body: Body, today: dt.date | None = None) -> Document:
             sheet="Meetings",
         )
     )
+    chart = items_chart(meetings)
+    if chart is not None:
+        blocks.append(chart)
     for m in meetings:
         if not m.items and not m.minutes:
             continue

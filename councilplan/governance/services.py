@@ -186,6 +186,15 @@ def hand_portfolio(folio: Portfolio, name: str, *, on: dt.date, user=None) -> Po
     return _save(PortfolioHolding(portfolio=folio, member=person, starts_on=on), user, "Portfolio holder")
 
 
+@transaction.atomic
+def end_holding(holding: PortfolioHolding, *, on: dt.date, user=None) -> PortfolioHolding:
+    """The portfolio's holder stops holding it on `on` (a reshuffle that ends the portfolio)."""
+    if on < holding.starts_on:
+        raise ValidationError({"ends_on": "A holding ends on or after it starts."})
+    holding.ends_on = on
+    return _save(holding, user, "Portfolio holding ended")
+
+
 # --- meetings -------------------------------------------------------------------------------------------
 
 MEETING_FIELDS = ("start_time", "venue", "clerk", "clerk_phone", "webcast", "signatory")
@@ -257,6 +266,13 @@ def record_held(meeting: Meeting, *, user=None, chaired_by: Member | None = None
     if chaired_by is not None:
         meeting.chaired_by = chaired_by
     return _save(meeting, user, "Meeting held")
+
+
+@transaction.atomic
+def set_chair(meeting: Meeting, name: str, *, user=None) -> Meeting:
+    """Who chaired the meeting (the Vice-Chairman takes the chair when the Chairman is absent)."""
+    meeting.chaired_by = member(name, user=user)
+    return _save(meeting, user, f"Chaired by {meeting.chaired_by.name}")
 
 
 @transaction.atomic

@@ -25,19 +25,18 @@ def _activities() -> dict[str, Activity]:
 
 def _bodies() -> dict[str, Body]:
     made: dict[str, Body] = {}
+    renamed = {code: (old, on) for code, old, on in data.RENAMES}
     for code, name, kind, parent, formal, seats, group in data.BODIES:
+        old, on = renamed.get(code, (name, None))
         made[code] = services.create_body(
-            code=code, name=name, kind=kind, parent=made.get(parent), formal=formal, seats=seats, sdp_group=group
+            code=code, name=old, kind=kind, parent=made.get(parent), formal=formal, seats=seats, sdp_group=group
         )
-    pr = made["policy-and-resources"]
-    pr.terms_of_reference, pr.terms_source = data.PR_TERMS
-    pr.save()
-    for code, old, until in data.RENAMES:
-        body = made[code]
-        new = body.name
-        body.name = old
-        body.save()
-        services.rename_body(body, name=new, on=until)
+        if on is not None:
+            made[code] = services.rename_body(made[code], name=name, on=on)
+    terms, source = data.PR_TERMS
+    made["policy-and-resources"] = services.update_body(
+        made["policy-and-resources"], terms_of_reference=terms, terms_source=source
+    )
     return made
 
 
@@ -51,8 +50,7 @@ def _members(bodies: dict[str, Body]) -> None:
         folio = services.portfolio(title)
         services.hand_portfolio(folio, holder, on=starts)
     old = services.portfolio("Corporate and Democratic Services").holdings.get()
-    old.ends_on = data.RESHUFFLE - dt.timedelta(days=1)  # the portfolio ended in the reshuffle
-    old.save()
+    services.end_holding(old, on=data.RESHUFFLE - dt.timedelta(days=1))  # the portfolio ended in the reshuffle
 
 
 def _meetings(bodies: dict[str, Body]) -> dict[tuple[str, object], Meeting]:
@@ -140,20 +138,17 @@ def _states(meetings) -> None:
             continue
         if published is None:
             # A meeting the papers give only the minutes of (or name): held, its agenda's publication unknown.
-            meeting.state = Meeting.State.HELD
+            meeting.state = Meeting.State.PUBLISHED
+            meeting._change_reason = "Agenda published (date not in the papers)"
             meeting.save()
         else:
-            services.publish_agenda(meeting, on=published or meeting.date, signatory=signatory)
+            services.publish_agenda(meeting, on=published, signatory=signatory)
+        if state in ("held", "approved"):
             services.record_held(meeting)
     for key, at in data.APPROVED_AT.items():
         meeting = meetings[key]
         meeting.refresh_from_db()
         services.approve_minutes(meeting, at=meetings[(key[0], at)])
-    for key in [k for k, (_p, _s, state) in rows.items() if state == "published"]:
-        meeting = meetings[key]
-        meeting.refresh_from_db()
-        meeting.state = Meeting.State.PUBLISHED  # the agenda is all the seeds give: not yet held
-        meeting.save()
 
 
 def _attendance(meetings) -> None:
@@ -168,8 +163,7 @@ def _attendance(meetings) -> None:
         for name in apologies:
             services.record_attendance(meeting, name, "apologies")
         meeting.refresh_from_db()
-        meeting.chaired_by = services.member(chair)
-        meeting.save()
+        services.set_chair(meeting, chair)
     for key, rows in data.DECLARATIONS.items():
         for name, text in rows:
             services.declare(meetings[key], name, text)
