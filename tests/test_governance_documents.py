@@ -36,7 +36,7 @@ def meeting():
         meeting,
         number="12",
         title="19/00080 Disposal of the Former Sittingbourne AEC",
-        first_page=81,
+        first_page=71,
         last_page=92,
         exempt_paragraph=3,
         exempt_reason="Financial",
