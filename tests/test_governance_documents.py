@@ -55,7 +55,8 @@ def _pack(meeting, public, fmt):
 
 
 def _pdf_text(content: bytes) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+    return " ".join(text.replace("\x00", "").split())
 
 
 def test_the_full_pack_in_pdf_has_contents_and_the_exempt_part(meeting):
