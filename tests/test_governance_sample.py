@@ -212,3 +212,23 @@ def test_bodies_and_names(governance_sample):  # noqa: F811
     assert Body.objects.get(code="bdg").former_names.get().name == "Budget and Programme Delivery Board"
     assert Body.objects.get(code="cmrg").parent.name == "Budget Delivery Group"
     assert Meeting.objects.filter(body__code="policy-and-resources").count() == 11
+
+
+def test_the_pack_of_8_november_2019_full_and_public(governance_sample, tmp_path):  # noqa: F811
+    full, public = tmp_path / "pack.html", tmp_path / "public.html"
+    call_command("governance_report", body=PR, meeting="2019-11-08", format="html", output=str(full))
+    call_command("governance_report", body=PR, meeting="2019-11-08", format="html", output=str(public), public=True)
+    full, public = full.read_text(encoding="utf-8"), public.read_text(encoding="utf-8")
+    for text in (full, public):
+        assert "Strategic Delivery Plan Monitoring: Quarter 2 2019/20" in text and "35–62" in text
+        # the work programme item's paper, made from the programme: January's and the future items
+        assert "Strategy and Policy Framework" in text and "Fair Funding Review" in text
+        assert "Mr B J Sweetland (Chairman)" in text
+    assert "Cyber Security" in full and "Appendix 2: Offers received" in full
+    assert "Contract Management Review Group update" in full
+    for secret in ("Cyber Security", "Appendix 2", "Barton Court", "Invicta Law Update", "Review Group update"):
+        assert secret not in public, secret
+    assert "paragraph 3 of Part 1 of Schedule 12A" in public
+    pdf = tmp_path / "public.pdf"
+    call_command("governance_report", body=PR, meeting="2019-11-08", format="pdf", output=str(pdf), public=True)
+    assert pdf.read_bytes().startswith(b"%PDF")

@@ -62,9 +62,45 @@ def _member_line(group: str, members: list[selectors.MemberRecord]) -> Paragraph
 # --- the agenda pack ------------------------------------------------------------------------------------
 
 
-def agenda_pack(meeting: selectors.MeetingRecord, *, public: bool) -> Document:
+WORK_PROGRAMME_SOURCE = "governance: work programme"
+
+
+def work_programme_table(entries: list[selectors.EntryRecord], label: str) -> Table:
+    """The work programme item's paper (seed 001's item 10), made from the entries: the later meetings' entries,
+    then other and future items, with when each was added and whether it was deferred."""
+    rows = tuple(
+        (
+            _day(e.meeting_date) or e.slot_label,
+            e.title + (" (exempt)" if e.exempt else ""),
+            e.lead_officer or (e.origin_text if e.origin != "generated" else ""),
+            e.recurrence_label if e.recurrence else (f"{e.origin_label}: {e.origin_text}" if e.origin_text else ""),
+            (f"Deferred from {_day(e.deferred_from)}: {e.reason}" if e.deferred_from else e.reason),
+        )
+        for e in entries
+    )
+    return Table(
+        f"Work programme {label}",
+        ("Meeting", "Item", "Lead officer", "When and why added", "Deferred"),
+        rows,
+        sheet="Work programme",
+    )
+
+
+def pack_work_programme(meeting: selectors.MeetingRecord, reader) -> list[selectors.EntryRecord]:
+    """The entries the meeting's work programme paper lists: those of later meetings and those undated."""
+    from .models import Body as BodyModel
+
+    body = BodyModel.objects.get(pk=meeting.body.id)
+    entries = selectors.work_programme(reader, body, rules.financial_year(meeting.date))
+    return [e for e in entries if e.meeting_date is None or e.meeting_date > meeting.date]
+
+
+def agenda_pack(
+    meeting: selectors.MeetingRecord, *, public: bool, work_programme: list[selectors.EntryRecord] | None = None
+) -> Document:
     """The meeting's whole pack, as the reader (`meeting` was read for them) may see it. `public`: the published
-    version, its title says so."""
+    version, its title says so. `work_programme`: the entries a work programme paper (a document whose source is
+    this system's work programme) is made from."""
     body = meeting.body
     blocks: list = [
         Heading(body.name.upper(), 1),
@@ -131,6 +167,10 @@ def agenda_pack(meeting: selectors.MeetingRecord, *, public: bool) -> Document:
                 blocks.append(para(f"Exempt: {selectors.paragraph_words(document.paragraph)}.", style="note"))
             if document.source:
                 blocks.append(para(f"Made by councilplan ({document.source}).", style="note"))
+            if document.source == WORK_PROGRAMME_SOURCE and work_programme is not None:
+                blocks.append(
+                    work_programme_table(work_programme, rules.year_label(rules.financial_year(meeting.date)))
+                )
             for text in (document.text or "").split("\n\n"):
                 if text.strip():
                     blocks.append(para(text.strip()))

@@ -22,7 +22,7 @@ from councilplan.documents.http import file_response
 from councilplan.documents.render_html import items as document_items
 
 from . import forms, permissions, reminders, selectors, services
-from .documents import FORMATS, PACK_FORMATS, agenda_pack, body_report
+from .documents import FORMATS, PACK_FORMATS, agenda_pack, body_report, pack_work_programme
 from .models import AgendaItem, Body, Decision, Meeting, Portfolio, Undertaking, WorkProgrammeEntry
 
 FORM = "governance/form.html"  # core's form page with GOV.UK date inputs
@@ -1069,7 +1069,8 @@ def public_pack(request, pk: int):
     record = selectors.meeting_record(pk, None, public=True)
     if record is None:
         raise Http404
-    return file_response(output(agenda_pack(record, public=True), "pdf"))
+    document = agenda_pack(record, public=True, work_programme=pack_work_programme(record, None))
+    return file_response(output(document, "pdf"))
 
 
 @require_safe

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from councilplan.documents.formats import render
 from councilplan.governance import selectors
-from councilplan.governance.documents import FORMATS, PACK_FORMATS, agenda_pack, body_report
+from councilplan.governance.documents import FORMATS, PACK_FORMATS, agenda_pack, body_report, pack_work_programme
 from councilplan.governance.models import Body, Meeting
 
 
@@ -43,7 +43,8 @@ class Command(BaseCommand):
             record = selectors.meeting_record(meeting.pk, reader, public=options["public"]) if meeting else None
             if record is None:
                 raise CommandError(f"{body.name} has no meeting on {options['meeting']} to make a pack of.")
-            document = agenda_pack(record, public=options["public"])
+            entries = pack_work_programme(record, reader)
+            document = agenda_pack(record, public=options["public"], work_programme=entries)
         else:
             document = body_report(reader, body, _date(options["on"]) if options["on"] else None)
         content = render(document, fmt)
