@@ -49,7 +49,10 @@ def meeting():
 
 
 def _pack(meeting, public, fmt):
-    reader = None if public else make_user("cleared", cleared_for_exempt=True)
+    from councilplan.core.models import User
+
+    found = User.objects.filter(username="cleared").first()
+    reader = None if public else (found or make_user("cleared", cleared_for_exempt=True))
     record = selectors.meeting_record(meeting.pk, reader, public=public)
     return render(agenda_pack(record, public=public), fmt)
 
