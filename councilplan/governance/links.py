@@ -1,0 +1,92 @@
+"""What committee governance shows on other pages: an activity's items, work programme entries and decisions, the
+public index, the home page's things to do, and the demo sign-ins."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from councilplan.core.models import User
+from councilplan.core.systems import DemoUser, Link, LinkGroup
+
+from . import permissions, selectors
+from .models import AgendaItem, Decision, Meeting, WorkProgrammeEntry
+
+DEMO_USERS = (
+    DemoUser(
+        "democratic.services",
+        "Demo Democratic Services Officer",
+        User.Role.LEAD_OFFICER,
+        teams=("democratic_services",),
+        what="keeps committees, publishes agendas, records minutes and decisions",
+    ),
+)
+
+
+def activity_links(activity, user) -> list[LinkGroup]:
+    show = selectors.cleared(user)
+    items = AgendaItem.objects.filter(activities=activity).select_related("meeting__body").order_by("meeting__date")
+    if not show:
+        items = items.filter(exempt_paragraph__isnull=True)
+    item_links = tuple(
+        Link(
+            f"{i.meeting.body.name}, {i.meeting.date:%-d %B %Y}: item {i.number} {i.title}",
+            reverse("governance:meeting", args=[i.meeting_id]),
+            "exempt" if i.exempt else "",
+        )
+        for i in items
+    )
+    entries = selectors.entries_queryset(user).filter(activities=activity)
+    entry_links = tuple(
+        Link(
+            f"{e.body.name} work programme: {e.title}",
+            reverse("governance:work_programme", args=[e.body.code, e.year]),
+            f"{e.meeting.date:%-d %B %Y}" if e.meeting_id else e.get_slot_display(),
+        )
+        for e in entries
+    )
+    decisions = Decision.objects.filter(activities=activity).order_by("reference")
+    decision_links = tuple(
+        Link(f"{d.reference} {d.subject}", reverse("governance:decision", args=[d.reference]), d.get_state_display())
+        for d in decisions
+    )
+    return [
+        LinkGroup("Committee items", item_links + entry_links, "Not on any committee agenda or work programme."),
+        LinkGroup("Decisions", decision_links, "No records of decision are linked to this activity."),
+    ]
+
+
+def public_links() -> list[Link]:
+    return [
+        Link(
+            "Committee meetings",
+            reverse("public:governance_public:meetings"),
+            "Agendas, papers and minutes of the council's committees (exempt items are not published)",
+        ),
+        Link("Records of decision", reverse("public:governance_public:decisions"), "Decisions taken and published"),
+    ]
+
+
+def home_links(user) -> list[Link]:
+    if not permissions.can_manage(user):
+        return []
+    found = []
+    for meeting in Meeting.objects.filter(state=Meeting.State.PLANNED).select_related("body").order_by("date")[:5]:
+        found.append(
+            Link(
+                f"Publish the agenda: {meeting}",
+                reverse("governance:meeting", args=[meeting.pk]),
+                f"{meeting.items.count()} items",
+            )
+        )
+    open_entries = WorkProgrammeEntry.objects.filter(
+        state=WorkProgrammeEntry.State.PLANNED, meeting__state__in=[Meeting.State.HELD, Meeting.State.APPROVED]
+    ).count()
+    if open_entries:
+        found.append(
+            Link(
+                f"{open_entries} work programme entr{'ies' if open_entries != 1 else 'y'} not taken",
+                reverse("governance:index"),
+                "defer or drop them",
+            )
+        )
+    return found
