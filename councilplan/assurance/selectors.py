@@ -436,3 +436,40 @@ def reviews_due(today: dt.date) -> list[tuple[Project, dt.date]]:
         if due is not None and due <= today + dt.timedelta(days=14):
             found.append((project, due))
     return found
+
+
+# --- history -----------------------------------------------------------------------------------------------
+
+_QUIET = {"version", "id"}
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    when: dt.datetime
+    who: str
+    what: str
+    changes: tuple[str, ...]
+
+
+def history_entries(records) -> list[HistoryEntry]:
+    """A record's history rows (newest first) as what changed and why: one query, each row compared with the one
+    before it in memory."""
+    rows = list(records.select_related("history_user").order_by("history_date", "history_id"))
+    entries, previous = [], None
+    for row in rows:
+        changes: list[str] = []
+        if previous is not None and row.history_type == "~":
+            for change in row.diff_against(previous).changes:
+                if change.field in _QUIET:
+                    continue
+                label = str(row.instance._meta.get_field(change.field).verbose_name)
+                old = "(empty)" if change.old in (None, "") else str(change.old)[:200]
+                new = "(empty)" if change.new in (None, "") else str(change.new)[:200]
+                changes.append(f"{label[:1].upper()}{label[1:]}: {old} → {new}")
+        what = {"+": "Added", "-": "Removed"}.get(row.history_type, "Changed")
+        if row.history_change_reason:
+            what += f" ({row.history_change_reason})"
+        who = str(row.history_user) if row.history_user else ""
+        entries.append(HistoryEntry(row.history_date, who, what, tuple(changes)))
+        previous = row
+    return list(reversed(entries))

@@ -247,7 +247,8 @@ VARIATIONS = [
 
 # The 41 other current projects: (reference, portfolio, tier, stage, theme, end bucket, current from, tier before
 # DECA: decided when it became current, under the old rule before June 2017). End bucket: 'this' (by 31 March
-# 2018), 'next' (2018-19), 'later' or 'tbc'. Named where the seed names them; the others are placeholders ("Adults change project 03"). Tiers per portfolio are section C's.
+# 2018), 'next' (2018-19), 'later' or 'tbc'. Named where the seed names them; the others are placeholders
+# ("Adults change project 03"). Tiers per portfolio are section C's.
 OTHERS = [
     # Adults: 1 tier 2, 8 tier 3, 4 TBC
     ("Adults change project 01", "adults", "2", "do", "service_redesign", "this", D(2016, 4, 1), "1"),
@@ -403,7 +404,8 @@ ACTIVITY_DONE = [
         "full_business_case",
         "Project Manager; Transformation Director",
         "Checkpoint review carried out on the full business case. Feedback was shared with all commissioners and used "
-        "to strengthen the business case prior to Strategic Commissioning Board and Policy & Resources Cabinet Committee.",
+        "to strengthen the business case prior to Strategic Commissioning Board and Policy & Resources Cabinet "
+        "Committee.",
     ),
     (
         "Education Services Company",
