@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from councilplan.analysis import assurance as rules
+from councilplan.core import pages
 from councilplan.core.lists import Column, Filter, list_page
-from councilplan.core.pages import apply, confirm_page, done, edit_page
+from councilplan.core.pages import apply, confirm_page, done
 from councilplan.core.permissions import require, signed_in_required
 from councilplan.documents.formats import FORMAT_NAMES, output
 from councilplan.documents.http import file_response
@@ -24,7 +25,12 @@ from . import forms, permissions, reminders, selectors, services
 from .documents import FORMATS, report_document
 from .models import AnalysisReport, AssuranceActivity, Portfolio, Project, Theme
 
-FORM = "core/form.html"
+FORM = "assurance/form.html"
+
+
+def edit_page(request, form, change, **page):
+    """core.pages.edit_page on this system's form template (GOV.UK date inputs for dates)."""
+    return pages.edit_page(request, form, change, template=FORM, **page)
 
 
 def _today():
