@@ -7,6 +7,7 @@ app_name = "assurance"
 urlpatterns = [
     path("", views.index, name="index"),
     path("projects/", views.projects, name="projects"),
+    path("projects/import/", views.projects_import, name="projects_import"),
     path("projects/new/", views.project_create, name="project_create"),
     path("projects/<int:pk>/", views.project, name="project"),
     path("projects/<int:pk>/edit/", views.project_edit, name="project_edit"),

@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 from django.contrib.auth import get_user_model
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,16 +15,18 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from councilplan.analysis import assurance as rules
 from councilplan.core import pages
+from councilplan.core.exchange import ImportFailed
 from councilplan.core.lists import Column, Filter, list_page
 from councilplan.core.pages import apply, confirm_page, done
 from councilplan.core.permissions import require, signed_in_required
+from councilplan.core.uploads import check_import_upload
 from councilplan.documents.formats import FORMAT_NAMES, output
 from councilplan.documents.http import file_response
 from councilplan.documents.render_html import items as document_items
 from councilplan.plan.models import Activity
 from councilplan.risks.models import Risk
 
-from . import forms, permissions, reminders, selectors, services
+from . import exchange, forms, permissions, reminders, selectors, services
 from .documents import FORMATS, report_document
 from .models import AnalysisReport, AssuranceActivity, Portfolio, Project, Theme
 
@@ -72,20 +77,6 @@ def index(request):
 # --- projects --------------------------------------------------------------------------------------------
 
 
-def _project_columns():
-    return [
-        Column("Reference", lambda p: p.reference),
-        Column("Name", lambda p: p.name),
-        Column("Portfolio", lambda p: p.portfolio.name),
-        Column("State", lambda p: p.get_state_display()),
-        Column("Tier", lambda p: rules.TIERS.get(p.tier, "")),
-        Column("Stage", lambda p: rules.STAGES.get(p.stage, "")),
-        Column("Theme", lambda p: p.theme.label if p.theme_id else ""),
-        Column("Forecast end", lambda p: p.forecast_end),
-        Column("Under oversight", lambda p: p.under_oversight),
-    ]
-
-
 @signed_in_required
 @require_safe
 def projects(request):
@@ -93,7 +84,7 @@ def projects(request):
     page = list_page(
         request,
         selectors.projects_queryset().order_by("portfolio__order", "name"),
-        columns=_project_columns(),
+        columns=exchange.COLUMNS,
         search_fields=["reference", "name", "senior_responsible_owner", "project_manager"],
         filters=[
             Filter(
@@ -111,7 +102,47 @@ def projects(request):
     if isinstance(page, HttpResponse):
         return page
     return render(
-        request, "assurance/projects.html", {"list": page, "can_add": permissions.can_add_project(request.user)}
+        request,
+        "assurance/projects.html",
+        {
+            "list": page,
+            "can_add": permissions.can_add_project(request.user),
+            "can_import": permissions.can_manage(request.user),
+        },
+    )
+
+
+@signed_in_required
+@require_http_methods(["GET", "POST"])
+def projects_import(request):
+    require(permissions.can_manage(request.user))
+    form = forms.ImportForm(request.POST or None, request.FILES or None)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        result = None
+
+        def change():
+            nonlocal result
+            check_import_upload(upload)
+            suffix = Path(upload.name).suffix.lower()
+            with tempfile.TemporaryDirectory() as folder:
+                path = Path(folder) / f"projects{suffix}"
+                path.write_bytes(upload.read())
+                try:
+                    result = exchange.import_projects(path, user=request.user)
+                except ImportFailed as failure:
+                    errors.extend(str(e).replace("projects" + suffix, upload.name) for e in failure.errors)
+
+        if apply(form, change) and not errors:
+            return done(request, f"Imported: {result.created} new, {result.updated} changed.", "assurance:projects")
+        if errors:
+            form.add_error("file", f"Nothing was imported: {len(errors)} problem(s) found, listed below.")
+    return render(
+        request,
+        "assurance/import.html",
+        {"form": form, "errors": errors[:500], "more": max(0, len(errors) - 500)},
+        status=400 if errors else 200,
     )
 
 
