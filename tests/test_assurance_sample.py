@@ -162,3 +162,35 @@ def test_loading_twice_changes_nothing():
     count = Project.objects.count()
     assert "already" in load_sample()
     assert Project.objects.count() == count
+
+
+def test_the_sample_report_renders_in_every_format(tmp_path):
+    import io
+
+    import docx
+    import openpyxl
+    import pypdf
+
+    load_sample()
+    for fmt in ("html", "pdf", "docx", "xlsx", "json"):
+        out = tmp_path / f"report.{fmt}"
+        call_command("assurance_report", "--period", "2017-03..2017-08", "--format", fmt, "--output", str(out))
+        content = out.read_bytes()
+        if fmt == "html":
+            text = content.decode()
+            assert "Overall volumes by month" in text and "Javelin Way Development" in text
+        elif fmt == "pdf":
+            reader = pypdf.PdfReader(io.BytesIO(content))
+            text = "".join(p.extract_text() for p in reader.pages).replace("\x00", "")
+            assert "Turner Contemporary Phase 2" in text
+        elif fmt == "docx":
+            document = docx.Document(io.BytesIO(content))
+            cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+            assert "£11m (£10m external funding)" in cells
+        elif fmt == "xlsx":
+            book = openpyxl.load_workbook(io.BytesIO(content))
+            assert {"Figures", "Months", "Tier 1", "Portfolios"} <= set(book.sheetnames)
+            months = [row for row in book["Months"].iter_rows(values_only=True) if row and row[0] == "August 2017"]
+            assert months and list(months[0][1:9]) == [50, 9, 15, 5, 15, 14, 6, 15]
+        else:
+            assert json.loads(content)["figures"]["tier_1"] == 9

@@ -199,3 +199,29 @@ def test_the_project_list_queries_stay_fixed(client, world, django_assert_max_nu
         services.create_project(reference=f"P{n}", name=f"Project {n}", portfolio=world["portfolio"])
     with django_assert_max_num_queries(12):
         assert client.get(reverse("assurance:projects")).status_code == 200
+
+
+def test_reminders_go_to_the_owner_and_the_team(world, mailoutbox):
+    from councilplan.assurance import reminders
+
+    world["users"]["lead"].email = "lee@example.gov.uk"
+    world["users"]["lead"].save()
+    world["users"]["team"].email = "tess@example.gov.uk"
+    world["users"]["team"].save()
+    outcome = reminders.run(now=None, site_url="https://example.org", dry_run=False)
+    to = {m.to[0]: m.body for m in mailoutbox}
+    assert "Set out the procurement route" in to["lee@example.gov.uk"]
+    # Javelin Way is Tier 1 (reviewed every 3 months) and was last reviewed in May 2017: overdue.
+    assert "Assurance review overdue" in to["tess@example.gov.uk"]
+    assert "reminded" in outcome.summary()
+
+
+def test_home_and_public_index_show_the_system(client, world):
+    from councilplan.assurance.links import home_links
+
+    # The site does not show systems' home links yet: the hook gives them.
+    assert [link.text for link in home_links(world["users"]["lead"])] == [
+        "Recommendation: Set out the procurement route"
+    ]
+    assert home_links(world["users"]["viewer"]) == []
+    assert "Corporate assurance reports" in client.get(reverse("public:index")).content.decode()
