@@ -48,6 +48,7 @@ def pages(w):
         ("assurance:project_start", [e], TEAM),
         ("assurance:project_tier", [p], TEAM),
         ("assurance:project_approval", [p], TEAM),
+        ("assurance:project_split", [p], TEAM),
         ("assurance:activity_create", [p], TEAM),
         ("assurance:report_create", [], TEAM),
         ("assurance:report_narrative", [rep], TEAM),
@@ -225,3 +226,25 @@ def test_home_and_public_index_show_the_system(client, world):
     ]
     assert home_links(world["users"]["viewer"]) == []
     assert "Corporate assurance reports" in client.get(reverse("public:index")).content.decode()
+
+
+def test_the_team_splits_a_project(client, world):
+    client.force_login(world["users"]["team"])
+    response = client.post(
+        reverse("assurance:project_split", args=[world["project"].pk]),
+        {
+            "on-day": "14",
+            "on-month": "8",
+            "on-year": "2017",
+            "first_reference": "CS",
+            "first_name": "Coroners Service",
+            "first_tier": "3",
+            "second_reference": "ME",
+            "second_name": "Medical Examiners and Courts",
+            "second_tier": "2",
+        },
+    )
+    assert response.status_code == 302
+    old = Project.objects.get(pk=world["project"].pk)
+    assert old.state == "replaced"
+    assert {p.reference: p.tier for p in old.successors.all()} == {"CS": "3", "ME": "2"}

@@ -262,3 +262,23 @@ class SnapshotForm(forms.Form):
 
 class ImportForm(forms.Form):
     file = forms.FileField(label="Spreadsheet (CSV or Excel)", help_text="The columns docs/data-format.md lists.")
+
+
+class SplitForm(forms.Form):
+    """A split into two successors (the seed's case); each gets its own tier, decided on the day of the split."""
+
+    on = date_field("Split on", required=True)
+    first_reference = _line("First successor: reference", required=True, max_length=100)
+    first_name = _line("First successor: name", required=True, max_length=300)
+    first_tier = _radios("First successor: tier", [(k, v) for k, v in rules.TIERS.items() if k != "tbc"])
+    second_reference = _line("Second successor: reference", required=True, max_length=100)
+    second_name = _line("Second successor: name", required=True, max_length=300)
+    second_tier = _radios("Second successor: tier", [(k, v) for k, v in rules.TIERS.items() if k != "tbc"])
+    note = _text("Why it was split")
+
+    def successors(self) -> list[dict]:
+        data = self.cleaned_data
+        return [
+            {"reference": data[f"{n}_reference"], "name": data[f"{n}_name"], "tier": data[f"{n}_tier"]}
+            for n in ("first", "second")
+        ]

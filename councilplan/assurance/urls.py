@@ -14,6 +14,7 @@ urlpatterns = [
     path("projects/<int:pk>/start/", views.project_start, name="project_start"),
     path("projects/<int:pk>/close/", views.project_close, name="project_close"),
     path("projects/<int:pk>/tier/", views.project_tier, name="project_tier"),
+    path("projects/<int:pk>/split/", views.project_split, name="project_split"),
     path("projects/<int:pk>/money/", views.project_money, name="project_money"),
     path("projects/<int:pk>/approval/", views.project_approval, name="project_approval"),
     path("projects/<int:pk>/links/", views.project_links, name="project_links"),

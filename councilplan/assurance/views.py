@@ -327,6 +327,32 @@ def project_tier(request, pk: int):
 
 @signed_in_required
 @require_http_methods(["GET", "POST"])
+def project_split(request, pk: int):
+    """A split cannot be undone: the old project ends as replaced by its successors."""
+    found = _project(pk)
+    require(permissions.can_manage(request.user))
+    form = forms.SplitForm(request.POST or None, initial={"on": _today()})
+    return edit_page(
+        request,
+        form,
+        lambda: services.split_project(
+            found,
+            on=form.cleaned_data["on"],
+            successors=form.successors(),
+            note=form.cleaned_data["note"],
+            user=request.user,
+        ),
+        done=("Project split.", reverse("assurance:project", args=[pk])),
+        title="Split the project",
+        caption=found.name,
+        back=reverse("assurance:project", args=[pk]),
+        button="Split the project",
+        intro="The project ends as replaced by its two successors (not a closure); each gets the tier decided here.",
+    )
+
+
+@signed_in_required
+@require_http_methods(["GET", "POST"])
 def project_money(request, pk: int):
     found = _project(pk)
     require(permissions.can_edit_project(request.user, found))
