@@ -248,3 +248,17 @@ def test_the_team_splits_a_project(client, world):
     old = Project.objects.get(pk=world["project"].pk)
     assert old.state == "replaced"
     assert {p.reference: p.tier for p in old.successors.all()} == {"CS": "3", "ME": "2"}
+
+
+def test_the_admin_looks_projects_up_but_does_not_change_them(client, world):
+    client.force_login(world["users"]["administrator"])
+    world["users"]["administrator"].is_staff = True
+    world["users"]["administrator"].is_superuser = True
+    world["users"]["administrator"].save()
+    assert client.get(reverse("admin:assurance_project_changelist")).status_code == 200
+    response = client.post(
+        reverse("admin:assurance_project_change", args=[world["project"].pk]), {"name": "Changed in the admin"}
+    )
+    assert response.status_code == 403
+    assert Project.objects.get(pk=world["project"].pk).name == "Javelin Way"
+    assert client.get(reverse("admin:assurance_theme_changelist")).status_code == 200
