@@ -27,7 +27,7 @@ def test_assurance_officer_tiers_a_project_and_reads_the_report(page, live_serve
     page.goto(f"{live_server.url}/assurance/")
     check_accessibility(page)
     page.get_by_role("link", name="Projects and programmes").click()
-    page.get_by_label("Search").fill("Adults change project 10")
+    page.get_by_role("searchbox", name="Search").fill("Adults change project 10")
     page.get_by_role("button", name="Apply").click()
     page.get_by_role("link", name="Adults change project 10").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Adults change project 10"
