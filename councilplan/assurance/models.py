@@ -220,7 +220,7 @@ class MoneyChange(models.Model):
         ordering = ["project", "changed_on", "id"]
 
     def __str__(self):
-        return f"{self.get_measure_display()} {rules.money_text(self.change)} on {self.changed_on:%d/%m/%Y}"
+        return f"{self.get_measure_display()} {rules.signed_money(self.change)}"
 
 
 class StageApproval(models.Model):
