@@ -191,6 +191,9 @@ def test_the_sample_report_renders_in_every_format(tmp_path):
             book = openpyxl.load_workbook(io.BytesIO(content))
             assert {"Figures", "Months", "Tier 1", "Portfolios"} <= set(book.sheetnames)
             months = [row for row in book["Months"].iter_rows(values_only=True) if row and row[0] == "August 2017"]
-            assert months and list(months[0][1:9]) == [50, 9, 15, 5, 15, 14, 6, 15]
+            assert months and list(months[0][1:5]) == [50, 9, 15, 5]
+            sheet = book["Months by portfolio"]
+            months = [row for row in sheet.iter_rows(values_only=True) if row and row[0] == "August 2017"]
+            assert months and list(months[0][1:5]) == [15, 14, 6, 15]
         else:
             assert json.loads(content)["figures"]["tier_1"] == 9

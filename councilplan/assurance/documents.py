@@ -100,18 +100,23 @@ def report_document(inputs: ReportInputs) -> Document:
     )
     blocks.append(Heading("D: Overall volumes by month", 2, "months"))
     labels = tuple(f"{m.month:%b %y}" for m in inputs.months)
-    names = [p.name for p in inputs.portfolios]
-    month_rows = tuple(
-        (f"{m.month:%B %Y}", m.current, m.tier_1, m.potential, m.closed, *m.by_portfolio) for m in inputs.months
-    )
+    names = [p.name.split(" (")[0] for p in inputs.portfolios]
+    # Two tables, not one: nine columns squeeze the month names to a letter a line.
     table = Table(
-        "Projects by month: current (all tiers), Tier 1, potential, stopped or completed in the month, and current "
-        "by portfolio",
-        ("Month", "Total current", "Tier 1", "Potential", "Stopped/completed", *names),
-        month_rows,
-        numeric=frozenset(range(1, 5 + len(names))),
+        "Projects by month: current (all tiers), Tier 1, potential, and stopped or completed in the month",
+        ("Month", "Total current", "Tier 1", "Potential", "Stopped or completed"),
+        tuple((f"{m.month:%B %Y}", m.current, m.tier_1, m.potential, m.closed) for m in inputs.months),
+        numeric=frozenset(range(1, 5)),
         row_headers=True,
         sheet="Months",
+    )
+    by_portfolio = Table(
+        "Current projects by portfolio, by month",
+        ("Month", *names),
+        tuple((f"{m.month:%B %Y}", *m.by_portfolio) for m in inputs.months),
+        numeric=frozenset(range(1, 1 + len(names))),
+        row_headers=True,
+        sheet="Months by portfolio",
     )
     blocks.append(
         Chart(
@@ -130,6 +135,7 @@ def report_document(inputs: ReportInputs) -> Document:
             value_label="Projects",
         )
     )
+    blocks.append(by_portfolio)
     w = inputs.window
     if w:
         blocks.append(
