@@ -197,3 +197,16 @@ def test_the_sample_report_renders_in_every_format(tmp_path):
             assert months and list(months[0][1:5]) == [15, 14, 6, 15]
         else:
             assert json.loads(content)["figures"]["tier_1"] == 9
+
+
+def test_with_the_sample_plan_projects_link_to_its_activities(sample_plan):
+    from councilplan.assurance.links import activity_links
+    from councilplan.core.models import User
+
+    load_sample()
+    esc = Project.objects.get(reference="Education Services Company")
+    assert [a.ref for a in esc.activities.all()] == ["12"]
+    reader = User.objects.create(username="reader", role="viewer")
+    group = activity_links(esc.activities.get(), reader)[0]
+    assert [link.text for link in group.links] == ["Education Services Company"]
+    assert group.links[0].detail.startswith("Tier 1, stage Do, current")
