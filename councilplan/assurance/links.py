@@ -1,0 +1,74 @@
+"""What corporate assurance shows on other pages: an activity's projects (tier, stage, open recommendations),
+the public index, the home page's things to do, and the demo sign-ins."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from councilplan.analysis import assurance as rules
+from councilplan.core.models import User
+from councilplan.core.systems import DemoUser, Link, LinkGroup
+
+from . import permissions, selectors
+
+DEMO_USERS = (
+    DemoUser(
+        "assurance.team",
+        "Demo Corporate Assurance Officer",
+        User.Role.LEAD_OFFICER,
+        teams=("assurance",),
+        what="keeps the portfolios, decides tiers, records reviews, writes the bi-annual report",
+    ),
+    DemoUser(
+        "portfolio.manager",
+        "Demo Portfolio Delivery Manager",
+        User.Role.LEAD_OFFICER,
+        what="keeps the GET portfolio's projects up to date",
+    ),
+)
+
+
+def activity_links(activity, user) -> list[LinkGroup]:
+    if not permissions.can_read(user):
+        return []
+    links = tuple(
+        Link(
+            project.name,
+            reverse("assurance:project", args=[project.pk]),
+            ", ".join(
+                x
+                for x in (
+                    rules.TIERS.get(project.tier, ""),
+                    f"stage {rules.STAGES[project.stage]}" if project.stage else "",
+                    project.get_state_display().lower(),
+                    f"{open_count} open recommendation{'s' if open_count != 1 else ''}",
+                )
+                if x
+            ),
+        )
+        for project, open_count in selectors.projects_for_activity(activity)
+    )
+    return [LinkGroup("Change projects (corporate assurance)", links, "No change project delivers this activity.")]
+
+
+def public_links() -> list[Link]:
+    return [
+        Link(
+            "Corporate assurance reports",
+            reverse("public:assurance_public:reports"),
+            "The bi-annual analysis of the council's change portfolios",
+        )
+    ]
+
+
+def home_links(user) -> list[Link]:
+    if not permissions.can_read(user):
+        return []
+    return [
+        Link(
+            f"Recommendation: {r.text[:60]}",
+            reverse("assurance:recommendation", args=[r.pk]),
+            f"due {r.due_on:%d/%m/%Y}" if r.due_on else "",
+        )
+        for r in selectors.recommendations_owned_by(user)
+    ]
