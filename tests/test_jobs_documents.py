@@ -5,8 +5,8 @@ mode) or, where it must be stopped part way, as `councilplan db_worker` in a pro
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 import signal
 import subprocess
 import sys
