@@ -99,7 +99,10 @@ def _render_in_parts(pieces: list[Document]) -> bytes:
         for page in reader.pages:
             added = writer.add_page(page)  # pypdf merges only into a page of its writer
             added.merge_page(overlay.pages[number])
+            added.compress_content_streams()  # pypdf writes a merged page's content uncompressed
             number += 1
+    # Each page took a copy of the overlay's font and resources: one copy is kept.
+    writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
     writer.add_metadata({"/Title": first.title + (f" – {first.subject}" if first.subject else "")})
     out = io.BytesIO()
     writer.write(out)
