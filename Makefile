@@ -24,8 +24,12 @@ demo: install
 	$(DEV) $(BIN)/councilplan load-sample --open-next-round
 	$(DEV) $(BIN)/councilplan create-demo-users
 	@echo
-	@echo "councilplan is running at http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
+	@echo "councilplan is running at http://$(HOST):$(PORT)/  (Ctrl+C stops it and its document worker)"
 	@echo
+	@# The document worker (PDF, Word, scorecards) beside the web server; Ctrl+C reaches both, and the trap
+	@# stops the worker if the server stops by itself.
+	@trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(DEV) $(BIN)/councilplan db_worker --no-reload --interval 1 & worker=$$!; \
 	$(DEV) $(BIN)/councilplan runserver --noreload $(HOST):$(PORT)
 
 test: install

@@ -70,7 +70,11 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "simple_history",
+    # The background jobs (documents made by a worker: docs/operations.md) and their queue in the database.
+    "django_tasks",
+    "django_tasks_db",
     "councilplan.core",
+    "councilplan.documents",
     "councilplan.plan",
     "councilplan.planning",
     "councilplan.monitoring",
@@ -153,6 +157,30 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = not PRODUCTION
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Documents that take more than a moment (PDF, Word, scorecards, dashboards) are made by a worker
+# (`councilplan db_worker`) from a queue kept in the database, so nothing else needs running; several workers on
+# several hosts share it. `immediate` makes them inside the request instead (the tests of the pages do).
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+_tasks_backend = os.environ.get("COUNCILPLAN_TASKS_BACKEND", "database")
+if _tasks_backend not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(f"COUNCILPLAN_TASKS_BACKEND must be one of {', '.join(_TASK_BACKENDS)}")
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_tasks_backend]}}
+# Where kept documents live: the filesystem under DATA_DIR by default, or any Django storage back end
+# (COUNCILPLAN_DOCUMENTS_STORAGE="storages.backends.s3.S3Storage", say, with its own settings).
+COUNCILPLAN_DOCUMENTS_DIR = Path(os.environ.get("COUNCILPLAN_DOCUMENTS_DIR", DATA_DIR / "documents"))
+STORAGES["documents"] = {
+    "BACKEND": os.environ.get("COUNCILPLAN_DOCUMENTS_STORAGE", "django.core.files.storage.FileSystemStorage"),
+    "OPTIONS": {"location": str(COUNCILPLAN_DOCUMENTS_DIR)}
+    if "COUNCILPLAN_DOCUMENTS_STORAGE" not in os.environ
+    else {},
+}
+# A document still "being made" with no word from its worker for this long is taken to have stopped (its worker
+# was stopped or died), so that whoever asked may try again.
+COUNCILPLAN_DOCUMENT_STALLED_SECONDS = int(os.environ.get("COUNCILPLAN_DOCUMENT_STALLED_SECONDS", "900"))
 
 # E-mail: reminders and password resets. The console back end prints them.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

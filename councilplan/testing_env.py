@@ -5,6 +5,11 @@ so a plain `pytest` works on a laptop without a secret key.
 """
 
 import os
+import tempfile
 
 os.environ.setdefault("COUNCILPLAN_ENV", "development")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "councilplan.settings")
+# Pages' tests get their documents in the response, made in the request; the jobs' own tests run the worker.
+os.environ.setdefault("COUNCILPLAN_TASKS_BACKEND", "immediate")
+# Kept documents made by the tests go to a folder of their own, not the laptop's var/documents.
+os.environ.setdefault("COUNCILPLAN_DOCUMENTS_DIR", tempfile.mkdtemp(prefix="councilplan-documents-"))

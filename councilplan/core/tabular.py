@@ -14,9 +14,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.cell import WriteOnlyCell
-
 # A CSV cell starting with one of these is run as a formula when a spreadsheet opens the file
 # (OWASP "CSV injection"). Exported CSV text gets a leading single quote, which spreadsheets
 # show as text; our own import takes it off again. XLSX cells are typed as text instead.
@@ -84,6 +81,8 @@ def _read_csv(path: Path) -> Table:
 
 
 def _read_xlsx(path: Path) -> Table:
+    from openpyxl import load_workbook  # here, not at start-up: most commands and pages never read Excel
+
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged file
@@ -146,6 +145,8 @@ def unguard(value: str) -> str:
 def text_cell(sheet, value: object) -> object:
     """An XLSX cell for a write-only sheet: strings are stored as text, never as formulas."""
     if isinstance(value, str):
+        from openpyxl.cell import WriteOnlyCell
+
         cell = WriteOnlyCell(sheet, value=value)
         cell.data_type = "s"
         return cell
@@ -161,6 +162,8 @@ def write_table(path: str | Path, header: list[str], rows: list[list[object]], s
             for row in rows:
                 writer.writerow([_csv_value(v) for v in row])
     elif path.suffix.lower() == ".xlsx":
+        from openpyxl import Workbook
+
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet(sheet_title[:31])
         sheet.append(header)

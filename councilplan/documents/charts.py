@@ -15,17 +15,31 @@ from __future__ import annotations
 import io
 import re
 import textwrap
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import matplotlib
+from .model import Chart
 
-matplotlib.use("Agg")  # no display: before anything imports pyplot
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
-from collections.abc import Callable  # noqa: E402
 
-from matplotlib import rc_context  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+def new_figure(**options) -> Figure:
+    """A matplotlib figure, matplotlib imported only now: a page or command that draws no chart never loads it
+    (it is most of a command's start-up)."""
+    import matplotlib
 
-from .model import Chart  # noqa: E402
+    matplotlib.use("Agg")  # no display: before anything imports pyplot
+    from matplotlib.figure import Figure
+
+    return Figure(**options)
+
+
+def rc_context(rc: dict):
+    from matplotlib import rc_context as context
+
+    return context(rc)
+
 
 _DRAWERS: dict[type, Callable[[Chart], Figure]] = {}
 
@@ -75,7 +89,7 @@ def bar_chart(chart: Chart) -> Figure:
     n, s = len(categories), max(len(series), 1)
     lines = sum(c.count("\n") + 1 for c in categories)
     height = max(2.0, 0.62 + 0.2 * n * s + 0.08 * lines)
-    fig = Figure(figsize=(WIDTH_INCHES, height))
+    fig = new_figure(figsize=(WIDTH_INCHES, height))
     # Margins worked out from the labels rather than by matplotlib's constrained layout, which takes most
     # of the time of drawing a chart: about 0.07 inch per character of a 9-point label.
     widest = max((len(line) for c in categories for line in c.split("\n")), default=1)

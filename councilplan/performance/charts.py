@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-
-from matplotlib.figure import Figure
+from typing import TYPE_CHECKING
 
 from councilplan.documents import charts as document_charts
 from councilplan.documents.model import Chart
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 WIDTH_INCHES = document_charts.WIDTH_INCHES
 HEIGHT_INCHES = 2.9
@@ -50,7 +52,7 @@ def _label(value: float, percent: bool) -> str:
 
 @document_charts.draws(TrendChart)
 def figure(chart: TrendChart) -> Figure:
-    fig = Figure(figsize=(WIDTH_INCHES, HEIGHT_INCHES))
+    fig = document_charts.new_figure(figsize=(WIDTH_INCHES, HEIGHT_INCHES))
     fig.subplots_adjust(left=0.12, right=0.98, bottom=0.2, top=0.84)
     ax = fig.add_subplot()
     positions = list(range(len(chart.categories)))

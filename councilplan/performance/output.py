@@ -3,13 +3,17 @@ for the command line and the web alike. The renderers are the documents pipeline
 
 from __future__ import annotations
 
-from councilplan.documents import formats
+import datetime as dt
+
+from councilplan.core.models import Directorate
+from councilplan.documents import formats, jobs
 from councilplan.documents.formats import CONTENT_TYPES, FORMAT_NAMES, Output, UnknownFormat
 from councilplan.documents.model import Document
 from councilplan.documents.render_html import Item, items
 
 from . import charts
 from .documents import build_document, json_data
+from .models import AreaCommentary, Indicator, Result, ServiceArea, Standard
 from .selectors import ReportInputs, ReportScope, report_inputs
 
 FORMATS = list(formats.ALL)
@@ -33,6 +37,32 @@ def render(inputs: ReportInputs, fmt: str) -> tuple[bytes, str]:
 
 def produce(scope: ReportScope, fmt: str) -> Output:
     content, name = render(report_inputs(scope), fmt)
+    return Output(content, name, CONTENT_TYPES[fmt])
+
+
+def data_version() -> tuple:
+    """Changes whenever anything a dashboard or quarterly report shows changes (one query per kind)."""
+    return jobs.latest_change(Indicator, Result, Standard, ServiceArea, AreaCommentary, Directorate)
+
+
+def job_params(scope: ReportScope) -> dict:
+    return {
+        "kind": scope.kind,
+        "period": scope.period.isoformat(),
+        "directorate": scope.directorate.pk if scope.directorate else None,
+        "area_name": scope.area_name,
+    }
+
+
+@jobs.maker
+def report_file(params: dict, fmt: str, progress: jobs.Progress) -> Output:
+    """The worker's side of a dashboard or quarterly report download (councilplan.documents.jobs)."""
+    directorate = Directorate.objects.get(pk=params["directorate"]) if params["directorate"] else None
+    scope = ReportScope(params["kind"], dt.date.fromisoformat(params["period"]), directorate, params["area_name"])
+    progress(1, 3, "Reading the indicators and their results")
+    inputs = report_inputs(scope)
+    progress(2, 3, f"Laying out the {FORMAT_NAMES[fmt]} file with its charts")
+    content, name = render(inputs, fmt)
     return Output(content, name, CONTENT_TYPES[fmt])
 
 

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from councilplan.analysis import performance as rules
 from councilplan.core.exchange import ImportFailed
+from councilplan.documents import jobs
 from councilplan.documents.http import file_response
 from councilplan.documents.model import Document
 from councilplan.plan.models import Activity
@@ -36,7 +37,8 @@ from .documents import (
     trend_chart,
 )
 from .forms import ImportForm, PeriodForm, ResultForm
-from .output import FORMAT_NAMES, FORMATS, chart_svg, page_items, produce
+from .output import FORMAT_NAMES, FORMATS, chart_svg, data_version, job_params, page_items, produce
+from .output import report_file as make_report_file
 from .permissions import can_enter_result, can_import_results, can_read_performance
 from .services import StaleResult, import_results, save_result
 
@@ -161,7 +163,21 @@ def _download(request, kind: str, fmt: str):
     _reader(request)
     if fmt not in FORMATS:
         raise Http404("There is no such format.")
-    return file_response(produce(_scope(request, kind), fmt))
+    scope = _scope(request, kind)
+    if fmt == "json":  # figures only, quick: in the request
+        return file_response(produce(scope, fmt))
+    # Laid out with a chart per indicator: made by the worker once per version of the data, and kept.
+    page = "performance:dashboard" if kind == selectors.DASHBOARD else "performance:quarterly"
+    what = "Dashboard" if kind == selectors.DASHBOARD else "Quarterly performance report"
+    return jobs.respond(
+        request,
+        make_report_file,
+        params=job_params(scope),
+        fmt=fmt,
+        version=data_version(),
+        title=f"{what}: {scope.period:%B %Y}" + (f", {scope.directorate.name}" if scope.directorate else ""),
+        back=(reverse(page) + _query(scope), "Back to the report"),
+    )
 
 
 @login_required

@@ -19,13 +19,14 @@ from councilplan.analysis import vocabulary as v
 from councilplan.core.pages import edit_page
 from councilplan.core.permissions import can_see_exempt
 from councilplan.core.selectors import get_vocabularies
+from councilplan.documents import jobs
 from councilplan.documents.formats import Output
 from councilplan.documents.http import file_response
 from councilplan.documents.render_html import items as document_items
 from councilplan.documents.words import slug
 from councilplan.plan.models import Plan
 
-from . import permissions, selectors
+from . import downloads, permissions, selectors
 from . import services as cycle_services
 from .documents import (
     CONTENT_TYPES,
@@ -507,12 +508,25 @@ def analysis_download(request, pk: int, fmt: str):
     if fmt not in REPORT_FORMATS:
         raise Http404
     found = _cycle(pk)
-    data = selectors.cycle_data(found)
-    if fmt == "json":
-        content = json.dumps(long_list_json(data), ensure_ascii=False, indent=2).encode("utf-8")
+    if fmt == "json":  # the figures alone, quick: in the request
+        content = json.dumps(long_list_json(selectors.cycle_data(found)), ensure_ascii=False, indent=2).encode("utf-8")
         return _download(content, f"long-list-{slug(found.name)}", fmt)
-    document = build_long_list_report(data)
-    return _download(render_document(document, fmt), document.file_stem, fmt)
+    return _cycle_job(request, found, "analysis", fmt)
+
+
+def _cycle_job(request, found: PlanningCycle, what: str, fmt: str):
+    """Laid out, long: made by the worker once per version of the cycle's data, and kept."""
+    words = "Long-list analysis" if what == "analysis" else "Long list's scorecards"
+    return jobs.respond(
+        request,
+        downloads.cycle_file,
+        params={"cycle": found.pk, "what": what},
+        fmt=fmt,
+        version=downloads.cycle_version(found),
+        title=f"{words}: {found.name}",
+        back=(reverse("planning:analysis", args=[found.pk]), "Back to the long list"),
+        inline=fmt == "html",
+    )
 
 
 @login_required
@@ -553,11 +567,7 @@ def scorecards_download(request, pk: int, fmt: str):
     _require(permissions.can_read_long_list(request.user))
     if fmt not in FORMATS:
         raise Http404
-    found = _cycle(pk)
-    data = selectors.cycle_data(found)
-    long_numbers = [row.number for row in data.submissions if row.record.in_long_list]
-    document = build_scorecards(data, long_numbers)
-    return _download(render_document(document, fmt), document.file_stem, fmt)
+    return _cycle_job(request, _cycle(pk), "scorecards", fmt)
 
 
 # --- the short list becomes the plan ---------------------------------------------------------------------
@@ -653,5 +663,13 @@ def plan_download(request, pk: int, version: str, fmt: str):
     if version not in VERSIONS or fmt not in FORMATS:
         raise Http404
     found = get_object_or_404(Plan, pk=pk)
-    document = build_plan_document(selectors.plan_data(found, can_see_exempt(request.user)), version)
-    return _download(render_document(document, fmt), document.file_stem, fmt)
+    return jobs.respond(
+        request,
+        downloads.plan_file,
+        params={"plan": found.pk, "version": version, "include_exempt": can_see_exempt(request.user)},
+        fmt=fmt,
+        version=downloads.plan_version(found),
+        title=f"{VERSIONS[version]}: {found.name}",
+        back=(reverse("planning:plan", args=[pk]), found.name),
+        inline=fmt == "html",
+    )

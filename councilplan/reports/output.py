@@ -4,7 +4,7 @@ bytes, for the command line and the web alike. The layout is the documents' pipe
 from __future__ import annotations
 
 from councilplan.core.models import Outcome
-from councilplan.documents import formats
+from councilplan.documents import formats, jobs
 from councilplan.documents.formats import CONTENT_TYPES, FORMAT_NAMES, READING, Output, UnknownFormat
 from councilplan.documents.model import Document
 from councilplan.monitoring.models import Round
@@ -47,3 +47,15 @@ def produce(
         formats.check(fmt, formats.ALL, "Reports come")
     inputs = report_inputs(round_, outcome, include_exempt)
     return formats.output(report_document(inputs, scorecards, fmt), fmt)
+
+
+@jobs.maker
+def round_file(params: dict, fmt: str, progress: jobs.Progress) -> Output:
+    """The worker's side of a download (councilplan.documents.jobs): the report or scorecards asked for by
+    `params` (round, outcome, scorecards, include_exempt), as `fmt`."""
+    round_ = Round.objects.select_related("plan").get(pk=params["round"])
+    outcome = Outcome.objects.get(pk=params["outcome"]) if params.get("outcome") else None
+    progress(1, 3, "Reading the returns and working out the figures")
+    inputs = report_inputs(round_, outcome, params["include_exempt"])
+    progress(2, 3, f"Laying out the {FORMAT_NAMES[fmt]} file")
+    return formats.output(report_document(inputs, params["scorecards"], fmt), fmt)

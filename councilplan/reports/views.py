@@ -17,13 +17,14 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from councilplan.core.models import Outcome
 from councilplan.core.permissions import can_see_exempt
+from councilplan.documents import jobs
 from councilplan.documents.http import file_response
 from councilplan.documents.render_html import items
 from councilplan.monitoring.models import Round
 
 from . import selectors
 from .forms import CommentaryForm
-from .output import FORMAT_NAMES, FORMATS, SCORECARD_FORMATS, UnknownFormat, produce, report_document
+from .output import FORMAT_NAMES, FORMATS, SCORECARD_FORMATS, produce, report_document, round_file
 from .permissions import can_read_report, can_write_commentary
 from .scorecards import build_scorecards
 from .services import CommentaryConflict, save_commentary
@@ -95,17 +96,28 @@ def download(request, round_id: int, fmt: str):
     outcome = _outcome(request, round_)
     if fmt not in FORMATS:
         raise Http404("There is no such format.")
-    try:
-        output = produce(
-            round_,
-            fmt,
-            outcome,
-            scorecards=request.GET.get("scorecards") == "1",
-            include_exempt=can_see_exempt(request.user),
-        )
-    except UnknownFormat:
-        raise Http404("Scorecards come as HTML, PDF or Word.") from None
-    return file_response(output)
+    scorecards = request.GET.get("scorecards") == "1"
+    if scorecards and fmt not in SCORECARD_FORMATS:
+        raise Http404("Scorecards come as HTML, PDF or Word.")
+    include_exempt = can_see_exempt(request.user)
+    if fmt == "json":  # the figures alone, quick to make: in the request
+        return file_response(produce(round_, fmt, outcome, include_exempt=include_exempt))
+    # Anything laid out is made by the worker once per version of the round's data, and kept.
+    what = "Scorecards" if scorecards else "Report"
+    return jobs.respond(
+        request,
+        round_file,
+        params={
+            "round": round_.pk,
+            "outcome": outcome.pk if outcome else None,
+            "scorecards": scorecards,
+            "include_exempt": include_exempt,
+        },
+        fmt=fmt,
+        version=selectors.data_version(round_),
+        title=f"{what}: {round_.plan.name} – {round_.label}" + (f", {outcome.title}" if outcome else ""),
+        back=(reverse("reports:round", args=[round_.pk]) + _query(outcome), "Back to the report"),
+    )
 
 
 @login_required

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 
 from councilplan.analysis.risk import LEVELS, RegisterFigures, Scale, actions_due
-from councilplan.documents import formats
+from councilplan.documents import formats, jobs
 from councilplan.documents.formats import CONTENT_TYPES, FORMAT_NAMES
 from councilplan.documents.model import (
     Block,
@@ -361,3 +361,39 @@ def render_register(data: RegisterData, scale: Scale, fmt: str, generated: dt.da
     else:
         document = build_register_document(data, scale, generated)
     return formats.render(document, fmt)
+
+
+def data_version() -> tuple:
+    """Changes whenever anything a register document shows changes (one query per kind)."""
+    from councilplan.core.models import Directorate, User
+
+    from .models import Action, Control, Movement, Register, ReturnRisk, Review, Risk, RiskBand, RiskScale, ScoreLabel
+
+    return jobs.latest_change(
+        Register,
+        Risk,
+        Control,
+        Action,
+        Review,
+        Movement,
+        ReturnRisk,
+        RiskScale,
+        RiskBand,
+        ScoreLabel,
+        Directorate,
+        User,
+    )
+
+
+@jobs.maker
+def register_file(params: dict, fmt: str, progress: jobs.Progress) -> formats.Output:
+    """The worker's side of a register download (councilplan.documents.jobs)."""
+    from . import selectors
+
+    progress(1, 3, "Reading the register's risks, controls and actions")
+    found = selectors.get_register(params["register"])
+    data = selectors.register_data([found], include_exempt=params["include_exempt"])
+    progress(2, 3, f"Laying out the {FORMAT_NAMES[fmt]} file")
+    generated = dt.date.fromisoformat(params["generated"])
+    content = render_register(data, selectors.get_scale(), fmt, generated=generated)
+    return formats.Output(content, f"{params['stem']}.{fmt}", CONTENT_TYPES[fmt])

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from councilplan.core.pages import edit_page
 from councilplan.core.permissions import can_see_exempt
+from councilplan.documents import jobs
 from councilplan.documents.formats import Output
 from councilplan.documents.http import file_response
 from councilplan.documents.render_html import items as document_items
@@ -22,7 +23,8 @@ from councilplan.monitoring.models import Return
 from councilplan.plan.models import Activity
 
 from . import pages, permissions, selectors, services
-from .document import CONTENT_TYPES, FORMAT_NAMES, FORMATS, build_register_document, render_register
+from .document import CONTENT_TYPES, FORMAT_NAMES, FORMATS, build_register_document, data_version, render_register
+from .document import register_file as make_register_file
 from .forms import (
     WITHDRAW,
     ActionForm,
@@ -165,10 +167,28 @@ def register_download(request, pk: int, fmt: str):
     if fmt not in FORMATS:
         raise Http404
     found = selectors.get_register(pk) or _not_found()
-    data = selectors.register_data([found], include_exempt=_cleared(request))
-    content = render_register(data, selectors.get_scale(), fmt, generated=timezone.localdate())
-    stem = found.name.lower()
-    return file_response(Output(content, f"{_ascii_stem(stem)}.{fmt}", CONTENT_TYPES[fmt]), inline=fmt == "html")
+    stem = _ascii_stem(found.name.lower())
+    if fmt == "json":  # the data alone, quick: in the request
+        data = selectors.register_data([found], include_exempt=_cleared(request))
+        content = render_register(data, selectors.get_scale(), fmt, generated=timezone.localdate())
+        return file_response(Output(content, f"{stem}.{fmt}", CONTENT_TYPES[fmt]))
+    # Laid out with heat maps: made by the worker once per version of the registers' data (and day), and kept.
+    today = timezone.localdate()
+    return jobs.respond(
+        request,
+        make_register_file,
+        params={
+            "register": found.pk,
+            "include_exempt": _cleared(request),
+            "generated": today.isoformat(),
+            "stem": stem,
+        },
+        fmt=fmt,
+        version=data_version(),
+        title=f"Risk register: {found.name}",
+        back=(reverse("risks:register", args=[pk]), found.name),
+        inline=fmt == "html",
+    )
 
 
 def _ascii_stem(text: str) -> str:
