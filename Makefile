@@ -32,8 +32,11 @@ demo: install
 	$(DEV) $(BIN)/councilplan db_worker --no-reload --interval 1 & worker=$$!; \
 	$(DEV) $(BIN)/councilplan runserver --noreload $(HOST):$(PORT)
 
+# The suite runs on every core (pytest-xdist, a test database each; `--dist load` keeps each worker's tests in
+# the suite's order, so transactional and browser tests still come last). TEST_WORKERS=0 runs it in one process.
+TEST_WORKERS ?= auto
 test: install
-	$(DEV) $(BIN)/pytest $(PYTEST_ARGS)
+	$(DEV) $(BIN)/pytest -n $(TEST_WORKERS) --dist load $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -8,6 +8,7 @@ role their `roles` claim maps to. Skipped when Node is missing, except in CI (en
 
 from __future__ import annotations
 
+import fcntl
 import html
 import http.cookiejar
 import json
@@ -57,12 +58,15 @@ def provider():
     node, npm = shutil.which("node"), shutil.which("npm")
     if not node or not npm:
         _unavailable("Node.js is not installed: the single sign-on tests run a real OpenID Connect provider on it")
-    if not (HERE / "node_modules" / "oidc-provider").is_dir():
-        installed = subprocess.run(
-            [npm, "ci", "--no-audit", "--no-fund"], cwd=HERE, capture_output=True, text=True, timeout=300
-        )
-        if installed.returncode != 0:
-            _unavailable(f"npm ci in tests/oidc failed: {installed.stderr[-500:]}")
+    # One install at a time: the suite's workers (pytest-xdist) may each start the provider.
+    with open(HERE / ".install-lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (HERE / "node_modules" / "oidc-provider").is_dir():
+            installed = subprocess.run(
+                [npm, "ci", "--no-audit", "--no-fund"], cwd=HERE, capture_output=True, text=True, timeout=300
+            )
+            if installed.returncode != 0:
+                _unavailable(f"npm ci in tests/oidc failed: {installed.stderr[-500:]}")
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
