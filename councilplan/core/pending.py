@@ -4,10 +4,16 @@ An officer opens their return, types for an hour, and their sign-in expires (or 
 When they press Save, the answers are kept on the server instead of being thrown away by the redirect to the
 sign-in page; once they have signed in again, the form is shown to them with what they typed, to check and save.
 
-- The form carries `{% pending_owner %}`: a hidden field naming, signed, who the form was shown to. Only a post
-  with a valid signature (made in the last `OWNER_MAX_AGE`) is kept, and only that person gets it back: someone
-  else signing in on the same computer does not see it, and nobody can fill the table without having signed in.
-- Kept per person and page (a newer post replaces an older one), at most `MAX_BYTES`, for `KEEP_FOR`.
+- The form carries `{% pending_owner %}`: a hidden field naming, signed, who the form was shown to and on which
+  page. Only a post to that same page with a valid signature (made in the last `OWNER_MAX_AGE`) is kept, so a
+  token cannot be replayed to other pages (pages that do not exist included), and nobody can fill the table
+  without having signed in.
+- What is kept is tied to the signed-out session that posted it (its id is put in that session, which Django
+  keeps across the sign-in that follows): only that person, signing in again in that same browser, gets it back.
+  Someone else signing in on the same computer does not see it; someone replaying a token elsewhere cannot put
+  text into the officer's form, since it only ever comes back in the replayer's own session.
+- Kept per person and page (a newer post replaces an older one), at most `MAX_BYTES` each, at most
+  `MAX_FORMS` per person (the oldest go), for `KEEP_FOR`.
 - Posts pass the CSRF check before they get here, as any other post.
 - Nothing is saved to the return: the officer checks and saves again, so the usual checks (the window, someone
   else's save meanwhile, validation) all apply.
@@ -29,21 +35,30 @@ from .models import PendingForm
 
 OWNER_FIELD = "_pending_owner"
 OWNER_SALT = "councilplan.pending-form-owner"
-OWNER_MAX_AGE = dt.timedelta(days=7)
-KEEP_FOR = dt.timedelta(days=7)
-MAX_BYTES = 1024 * 1024
+# A working day of typing, at most: a form shown longer ago than that is not kept for anyone.
+OWNER_MAX_AGE = dt.timedelta(hours=12)
+KEEP_FOR = dt.timedelta(days=1)
+MAX_BYTES = 256 * 1024
+MAX_FORMS = 5
 NOT_KEPT = {"csrfmiddlewaretoken", OWNER_FIELD}
+SESSION_KEY = "councilplan_pending_forms"
 
 
-def owner_token(user) -> str:
-    return signing.dumps(user.pk, salt=OWNER_SALT)
+def owner_token(user, path: str) -> str:
+    """The hidden field's value: who the form on `path` was shown to, signed."""
+    return signing.dumps({"user": user.pk, "path": path}, salt=OWNER_SALT)
 
 
 def _owner_of(request) -> int | None:
     try:
-        return signing.loads(request.POST.get(OWNER_FIELD, ""), salt=OWNER_SALT, max_age=OWNER_MAX_AGE.total_seconds())
+        signed = signing.loads(
+            request.POST.get(OWNER_FIELD, ""), salt=OWNER_SALT, max_age=OWNER_MAX_AGE.total_seconds()
+        )
     except signing.BadSignature:
         return None
+    if not isinstance(signed, dict) or signed.get("path") != request.path or not isinstance(signed.get("user"), int):
+        return None  # an older token, or one shown on another page
+    return signed["user"]
 
 
 def keeps_answers_when_signed_out(view):
@@ -74,7 +89,10 @@ def keep(request) -> bool:
         return False
     PendingForm.objects.filter(created_at__lt=timezone.now() - KEEP_FOR).delete()
     PendingForm.objects.filter(user_id=owner, path=request.path).delete()
-    PendingForm.objects.create(path=request.path[:500], user_id=owner, data=data)
+    older = PendingForm.objects.filter(user_id=owner).order_by("-created_at", "-pk").values_list("pk", flat=True)
+    PendingForm.objects.filter(pk__in=list(older[MAX_FORMS - 1 :])).delete()
+    kept = PendingForm.objects.create(path=request.path[:500], user_id=owner, data=data)
+    request.session[SESSION_KEY] = [*request.session.get(SESSION_KEY, [])[-(MAX_FORMS - 1) :], kept.pk]
     return True
 
 
@@ -82,12 +100,14 @@ def take(request) -> QueryDict | None:
     """What the signed-in person posted to this page while signed out, once: None when there is nothing."""
     if not request.user.is_authenticated:
         return None
+    ours = request.session.get(SESSION_KEY, [])
     kept = PendingForm.objects.filter(
-        user=request.user, path=request.path, created_at__gte=timezone.now() - KEEP_FOR
+        pk__in=ours, user=request.user, path=request.path, created_at__gte=timezone.now() - KEEP_FOR
     ).first()
     if kept is None:
         return None
     kept.delete()
+    request.session[SESSION_KEY] = [pk for pk in ours if pk != kept.pk]
     data = QueryDict(mutable=True)
     for name, values in kept.data.items():
         if isinstance(values, list):

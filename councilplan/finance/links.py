@@ -80,4 +80,4 @@ def public_links() -> list[Link]:
     reported = Position.objects.filter(state=Position.State.REPORTED).order_by("-month", "-version").first()
     if reported is None:
         return []
-    return [Link(f"Budget monitoring: {reported}", reverse("finance_public:index"))]
+    return [Link(f"Budget monitoring: {reported}", reverse("public:finance_public:index"))]

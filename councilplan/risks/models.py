@@ -103,6 +103,7 @@ class Risk(Exemptable):
     # Exempt by the yes/no box below, not by a paragraph (core.exempt): the paragraph fields are removed.
     exempt_paragraph = exempt_reason = public_interest_test = None
     exempt_lookup = {"exempt": True}
+
     class Status(models.TextChoices):
         OPEN = "open", "On the register"
         WITHDRAWN = "withdrawn", "Withdrawn"

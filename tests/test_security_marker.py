@@ -1,0 +1,406 @@
+"""Exempt information never reaches anyone not cleared for it, anywhere (issue 21).
+
+A marker word is planted in every text field of exempt records of every exempt-able model: each concrete
+subclass of `core.exempt.Exemptable` (activities, returns, report commentary, risks with their controls,
+actions, reviews and moves, contracts and reviews, budget records, and whatever a new system declares). Then
+every URL pattern of the URL configuration (walked with `get_resolver`, its path parameters filled from the
+planted records and from what the pages link to) is requested, with every download format, as each role that
+is not cleared for exempt information and as the public; the marker must be nowhere in what comes back.
+
+Nothing here names a system, a page or a model: a new system's models and URL patterns join the test by
+existing. A URL pattern whose parameters cannot be filled fails the test, naming it: plant a record it can
+reach (the system's sample data) or name the parameter after its model (`<int:pk>` under `things/`,
+`<int:thing_id>`, a unique field's name).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections import defaultdict
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import models
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, resolve
+from django.urls.exceptions import Resolver404
+
+from councilplan.core.exempt import exempt_models
+from councilplan.core.models import Team
+from councilplan.core.permissions import can_see_exempt
+from councilplan.core.systems import systems
+from councilplan.documents import formats
+
+pytestmark = pytest.mark.django_db
+
+MARKER = "zqxsecretmarkerqz"
+PER_PATTERN = 2  # URLs tried per pattern (and per download format): enough to reach an exempt record and a link
+PARAMETER = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
+
+
+# --- planting --------------------------------------------------------------------------------------------
+
+
+def _planted_value(field: models.Field, value):
+    """`value` with the marker in it, as `field` can hold it (None when the field is not free text)."""
+    if isinstance(field, models.JSONField):
+        if isinstance(value, list) and value and all(isinstance(item, str) for item in value):
+            return [f"{MARKER} {value[0]}", *value[1:]]
+        if value in ([], None, ""):
+            return [MARKER] if field.default is list else None
+        return None
+    if not isinstance(field, (models.CharField, models.TextField)):
+        return None
+    if isinstance(field, (models.SlugField, models.EmailField, models.URLField)) or field.choices:
+        return None
+    text = f"{MARKER} {value or ''}".strip()
+    return text[: field.max_length] if field.max_length else text
+
+
+def _text_fields(model) -> list[models.Field]:
+    """The free-text fields of `model` that do not identify a record (so addresses keep working)."""
+    together = {name for constraint in model._meta.constraints for name in getattr(constraint, "fields", ())}
+    together |= {name for names in model._meta.unique_together for name in names}
+    return [
+        field
+        for field in model._meta.concrete_fields
+        if not field.primary_key and not field.unique and field.name not in together and field.editable
+    ]
+
+
+def _make_exempt(model, records) -> None:
+    """Mark `records` exempt the way `model.exempt_lookup` reads it."""
+    for key, value in model.exempt_lookup.items():
+        if key.endswith("__isnull"):
+            field = model._meta.get_field(key.removesuffix("__isnull"))
+            chosen = field.choices[0][0] if field.choices else 1
+            for record in records:
+                setattr(record, field.attname, chosen)
+                if hasattr(record, "exempt_reason"):
+                    record.exempt_reason = "Commercially sensitive"
+        else:
+            for record in records:
+                setattr(record, key, value)
+
+
+def plant() -> dict[type, list]:
+    """Every other record of each exempt-able model made exempt (the rest stay open, so pages linking the
+    two kinds are there to read), then the marker put into every text field of every exempt record."""
+    planted: dict[type, list] = {}
+    direct = [m for m in exempt_models() if all("__" not in key.removesuffix("__isnull") for key in m.exempt_lookup)]
+    for model in direct:
+        records = list(model._base_manager.order_by("pk"))[::2]
+        _make_exempt(model, records)
+        for record in records:
+            record.save()
+    for model in exempt_models():
+        records = list(model._base_manager.filter(_exempt_q(model)).order_by("pk"))
+        fields = _text_fields(model)
+        for record in records:
+            for field in fields:
+                value = _planted_value(field, getattr(record, field.attname))
+                if value is not None:
+                    setattr(record, field.attname, value)
+            record.save()
+        planted[model] = records
+    return planted
+
+
+def _exempt_q(model):
+    from councilplan.core.exempt import exempt_condition
+
+    return exempt_condition(model)
+
+
+# --- people ----------------------------------------------------------------------------------------------
+
+
+def people_not_cleared() -> dict[str, object]:
+    """One person for each role that is not cleared for exempt information, one more in each team a system
+    declares (the finance team, …), and the public (None). They lead and work on the open records (so the
+    pages of their own work are there to read) but none of the exempt ones."""
+    User = get_user_model()
+    found: dict[str, object] = {"public": None}
+    for role, _ in User.Role.choices:
+        person = User(username=f"marker-{role}", role=role, name=f"Marker {role}")
+        if can_see_exempt(person):
+            continue
+        person.save()
+        found[role] = person
+    for system in systems():
+        for spec in system.teams:
+            person = User.objects.create(username=f"marker-team-{spec.code}", name=f"Marker {spec.code}")
+            Team.objects.get_or_create(code=spec.code, defaults={"name": spec.name})[0].members.add(person)
+            found[f"team {spec.code}"] = person
+    staff = [p for p in found.values() if p is not None]
+    for model in exempt_models():
+        for field in model._meta.get_fields():
+            if not (field.is_relation and field.related_model is User and field.concrete):
+                continue
+            open_records = model._base_manager.exclude(_exempt_q(model))
+            if field.many_to_many:
+                for record in open_records:
+                    getattr(record, field.name).add(*staff)
+            elif field.name not in ("updated_by", "submitted_by", "recorded_by", "history_user"):
+                open_records.update(**{field.name: staff[0]})
+    return found
+
+
+# --- the URL configuration -------------------------------------------------------------------------------
+
+
+def url_patterns() -> list[tuple[str, URLPattern]]:
+    """(route, pattern) of every URL pattern, walking includes; regular-expression routes (Django's admin)
+    as their regex with the anchors taken off."""
+    found = []
+
+    def walk(entries, prefix: str):
+        for entry in entries:
+            part = _route(entry.pattern)
+            if isinstance(entry, URLResolver):
+                walk(entry.url_patterns, prefix + part)
+            else:
+                found.append((prefix + part, entry))
+
+    walk(get_resolver().url_patterns, "")
+    return found
+
+
+def _route(pattern) -> str:
+    return str(pattern)
+
+
+def _address(route: str) -> str:
+    """A route as an address: a regular expression's anchors taken off (Django's admin)."""
+    return re.sub(r"\^|\$|\\Z", "", route)
+
+
+def _singular(word: str) -> str:
+    word = word.lower().replace("-", "_")
+    for ending, replacement in (("ies", "y"), ("sses", "ss"), ("s", "")):
+        if word.endswith(ending):
+            return word[: -len(ending)] + replacement
+    return word
+
+
+def value_pool(planted) -> dict[str, list[str]]:
+    """Parameter name -> values taken from the planted records and the records they point to: `thing_id`,
+    `thing_pk` and `thing` (for `<int:pk>` under `things/`) give the records' keys, a unique text field's
+    name gives its values (a risk's `code`, a contract's `reference`), `fmt` every download format."""
+    pool: dict[str, list[str]] = defaultdict(list)
+
+    def add(record):
+        name = record._meta.model_name
+        for key in (f"{name}_id", f"{name}_pk", f"{name}:pk"):
+            if str(record.pk) not in pool[key]:
+                pool[key].append(str(record.pk))
+        for field in record._meta.concrete_fields:
+            if field.unique and not field.primary_key and isinstance(field, models.CharField):
+                value = getattr(record, field.attname)
+                if value and str(value) not in pool[field.name]:
+                    pool[field.name].append(str(value))
+
+    for records in planted.values():
+        for record in records[:3]:
+            add(record)
+            for field in record._meta.concrete_fields:
+                if field.is_relation and field.many_to_one:
+                    target = getattr(record, field.name, None)
+                    if target is not None:
+                        add(target)
+            for relation in record._meta.related_objects:
+                if relation.one_to_many or relation.many_to_many:
+                    accessor = relation.get_accessor_name()
+                    for linked in getattr(record, accessor).all()[:2]:
+                        add(linked)
+    pool["fmt"] = [*formats.ALL, "csv"]
+    return pool
+
+
+def candidate_urls(route: str, pool: dict[str, list[str]]) -> list[str] | None:
+    """URLs for one route, its parameters filled from `pool` (None when one cannot be)."""
+    names = [(m["converter"] or "str", m["name"]) for m in PARAMETER.finditer(route)]
+    if "(?" in route:
+        return None
+    route = _address(route)
+    if not names:
+        return ["/" + route]
+    segments = route.split("/")
+    choices = []
+    for converter, name in names:
+        before = ""
+        for i, segment in enumerate(segments):
+            if f"<{converter}:{name}>" in segment or f"<{name}>" in segment:
+                before = segments[i - 1] if i else ""
+                break
+        keys = [name]
+        if name in ("pk", "id"):
+            keys = [f"{_singular(before)}:pk"]
+        values = next((pool[k] for k in keys if pool.get(k)), None)
+        if values is None:
+            return None
+        if converter == "int":
+            values = [v for v in values if v.isdigit()]
+        choices.append(((converter, name), values[: max(PER_PATTERN, len(formats.ALL) + 1)]))
+    urls = []
+    width = max(len(values) for _, values in choices)
+    for i in range(width):
+        url = route
+        for (converter, name), values in choices:
+            url = url.replace(f"<{converter}:{name}>", values[i % len(values)]).replace(
+                f"<{name}>", values[i % len(values)]
+            )
+        urls.append("/" + url)
+    return urls
+
+
+# --- reading what comes back -----------------------------------------------------------------------------
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in ("href", "action") and value and value.startswith("/") and not value.startswith("//"):
+                self.found.append(value.split("#")[0])
+
+
+def links(html: str) -> list[str]:
+    parser = _Links()
+    parser.feed(html)
+    return parser.found
+
+
+def readable(response) -> str:
+    """Everything a response says, as text: pages and text files as they are, a Word or Excel file's XML
+    unzipped."""
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    if content[:2] == b"PK":
+        try:
+            with zipfile.ZipFile(io.BytesIO(content)) as archive:
+                return " ".join(archive.read(n).decode("utf-8", "replace") for n in archive.namelist())
+        except zipfile.BadZipFile:
+            pass
+    return content.decode("utf-8", "replace") + " " + response.get("Location", "")
+
+
+@pytest.fixture
+def pdf_as_its_html(monkeypatch):
+    """A PDF is drawn by WeasyPrint from the print HTML of the same document: the test reads that HTML (the PDF
+    says what it says), which keeps the walk inside CI's time."""
+    from councilplan.documents import render_pdf
+    from councilplan.documents.render_html import render_html
+
+    monkeypatch.setattr(render_pdf, "render_pdf", lambda document: render_html(document, for_print=True).encode())
+
+
+def test_no_page_or_download_shows_exempt_information_to_anyone_not_cleared(pdf_as_its_html):
+    leaks, errors = run_walk()
+    assert not errors, f"server errors: {errors}"
+    assert not leaks, f"exempt information shown to people not cleared: {leaks}"
+
+
+def run_walk(loaded: bool = False, verbose: bool = False):
+    """Plant, walk, and return (leaks, server errors), each a list of (who, url)."""
+    if not loaded:
+        call_command("load_sample", verbosity=0)
+    _what_the_sample_lacks()
+    planted = plant()
+    empty = sorted(m._meta.label for m, records in planted.items() if not records)
+    assert not empty, f"no exempt record of {empty} was planted: give the system sample data"
+    people = people_not_cleared()
+    pool = value_pool(planted)
+
+    # The cleared corporate team's pages say which URLs each pattern takes (and prove the marker is planted).
+    User = get_user_model()
+    corporate = Client(raise_request_exception=False)
+    corporate.force_login(User.objects.create(username="marker-corporate", role=User.Role.CORPORATE))
+    by_pattern: dict[str, list[str]] = defaultdict(list)
+    unfilled = []
+    generated: dict[str, set[str]] = defaultdict(set)
+    for route, _pattern in url_patterns():
+        urls = candidate_urls(route, pool)
+        if urls is None:
+            unfilled.append(route)
+            continue
+        by_pattern[route].extend(urls)
+        generated[route] = set(urls)
+    seen_marker = False
+    for route in list(by_pattern):
+        for url in list(by_pattern[route])[:PER_PATTERN]:
+            response = corporate.get(url)
+            if response.status_code == 200 and "html" in response.get("Content-Type", ""):
+                text = readable(response)
+                seen_marker = seen_marker or MARKER in text.lower()
+                for link in links(text):
+                    _add_crawled(by_pattern, link)
+    assert seen_marker, "the cleared corporate team never saw the marker: the planting did not work"
+    still_unfilled = [route for route in unfilled if not by_pattern.get(route)]
+    assert not still_unfilled, f"cannot fill the parameters of {still_unfilled}"
+
+    leaks, errors = [], []
+    for who, person in people.items():
+        client = Client(raise_request_exception=False)
+        if person is not None:
+            client.force_login(person)
+        for route, urls in by_pattern.items():
+            for url in _pick(urls, generated[route]):
+                response = client.get(url)
+                if response.status_code >= 500:
+                    errors.append((who, url))
+                elif MARKER in readable(response).lower():
+                    leaks.append((who, url))
+                    if verbose:
+                        print("LEAK", who, url)
+    return leaks, errors
+
+
+def _what_the_sample_lacks() -> None:
+    """The sample has no report commentary and no risk moves: two of each, for the planting."""
+    import datetime as dt
+
+    from councilplan.monitoring.models import Round
+    from councilplan.reports.models import Commentary
+    from councilplan.risks.models import Movement, Risk
+
+    for round_ in Round.objects.order_by("pk"):
+        Commentary.objects.create(round=round_, section="issues", text="Issues seen this quarter.")
+        Commentary.objects.create(round=round_, section="overview", text="The overview.")
+    for risk in Risk.objects.order_by("pk")[:4]:
+        Movement.objects.create(
+            risk=risk, kind=Movement.Kind.TRANSFERRED, moved_on=dt.date(2018, 1, 5), reason="Moved across."
+        )
+
+
+def _add_crawled(by_pattern, link: str) -> None:
+    path = urlsplit(link).path
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return
+    route = match.route
+    if route in by_pattern and link not in by_pattern[route]:
+        by_pattern[route].append(link)
+
+
+def _pick(urls: list[str], generated: set[str]) -> list[str]:
+    """The URLs of one pattern to try: those filled from the planted records (each download format among
+    them), each download a page links to (`?download=`), and a few more links the pages hold."""
+    chosen, plain = [], 0
+    for url in urls:
+        query = urlsplit(url).query
+        if url in generated or "download=" in query:
+            if url not in chosen:
+                chosen.append(url)
+        elif plain < PER_PATTERN + 1:
+            chosen.append(url)
+            plain += 1
+    return chosen
