@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import io
 import re
+import time
 import zipfile
 from collections import defaultdict
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import models
@@ -188,22 +190,24 @@ def _singular(word: str) -> str:
     return word
 
 
-def value_pool(planted) -> dict[str, list[str]]:
+def value_pool(planted, parameters: set[str]) -> dict[str, list[str]]:
     """Parameter name -> values taken from the planted records and the records they point to: `thing_id`,
-    `thing_pk` and `thing` (for `<int:pk>` under `things/`) give the records' keys, a unique text field's
-    name gives its values (a risk's `code`, a contract's `reference`), `fmt` every download format."""
+    `thing_pk` and `thing:pk` (for `<int:pk>` under `things/`) give the records' keys; a text field named like
+    a parameter gives its values (a risk's `code`, a contract's `reference`, an activity's `ref`); `fmt` every
+    download format."""
     pool: dict[str, list[str]] = defaultdict(list)
+
+    def put(key: str, value) -> None:
+        if value not in (None, "") and str(value) not in pool[key]:
+            pool[key].append(str(value))
 
     def add(record):
         name = record._meta.model_name
         for key in (f"{name}_id", f"{name}_pk", f"{name}:pk"):
-            if str(record.pk) not in pool[key]:
-                pool[key].append(str(record.pk))
+            put(key, record.pk)
         for field in record._meta.concrete_fields:
-            if field.unique and not field.primary_key and isinstance(field, models.CharField):
-                value = getattr(record, field.attname)
-                if value and str(value) not in pool[field.name]:
-                    pool[field.name].append(str(value))
+            if not field.primary_key and isinstance(field, models.CharField) and field.name in parameters:
+                put(field.name, getattr(record, field.attname))
 
     for records in planted.values():
         for record in records[:3]:
@@ -215,46 +219,65 @@ def value_pool(planted) -> dict[str, list[str]]:
                         add(target)
             for relation in record._meta.related_objects:
                 if relation.one_to_many or relation.many_to_many:
-                    accessor = relation.get_accessor_name()
-                    for linked in getattr(record, accessor).all()[:2]:
+                    for linked in getattr(record, relation.get_accessor_name()).all()[:2]:
                         add(linked)
     pool["fmt"] = [*formats.ALL, "csv"]
     return pool
 
 
-def candidate_urls(route: str, pool: dict[str, list[str]]) -> list[str] | None:
-    """URLs for one route, its parameters filled from `pool` (None when one cannot be)."""
-    names = [(m["converter"] or "str", m["name"]) for m in PARAMETER.finditer(route)]
+def _models_named(word: str, app_label: str) -> list[type[models.Model]]:
+    """The models a URL segment names ("cycles" -> PlanningCycle), those of the view's own app first."""
+    word = _singular(word).replace("_", "")
+    if not word:
+        return []
+    found = [m for m in apps.get_models() if m._meta.model_name == word or m._meta.model_name.endswith(word)]
+    return sorted(found, key=lambda m: (m._meta.app_label != app_label, m._meta.model_name != word))
+
+
+def _keys_of(model, count: int = 2) -> list[str]:
+    return [str(pk) for pk in model._base_manager.order_by("pk").values_list("pk", flat=True)[:count]]
+
+
+def candidate_urls(route: str, pattern: URLPattern, pool: dict[str, list[str]]) -> list[str] | None:
+    """URLs for one route, its parameters filled from `pool`, else from the records of the model the parameter
+    names (None when one cannot be filled)."""
+    app_label = pattern.callback.__module__.split(".")[1] if pattern.callback.__module__.count(".") else ""
+    route = re.sub(r"\(\?P<\w+>([\w|]+)\)", lambda m: m.group(1).split("|")[0], route)  # the admin's app list
     if "(?" in route:
-        return None
+        return None  # the admin's catch-all
+    names = [(m["converter"] or "str", m["name"]) for m in PARAMETER.finditer(route)]
     route = _address(route)
     if not names:
         return ["/" + route]
     segments = route.split("/")
     choices = []
     for converter, name in names:
-        before = ""
-        for i, segment in enumerate(segments):
-            if f"<{converter}:{name}>" in segment or f"<{name}>" in segment:
-                before = segments[i - 1] if i else ""
-                break
-        keys = [name]
-        if name in ("pk", "id"):
-            keys = [f"{_singular(before)}:pk"]
+        position = next(i for i, segment in enumerate(segments) if f":{name}>" in segment or f"<{name}>" in segment)
+        before = segments[position - 1] if position else ""
+        if name in ("pk", "id", "object_id"):
+            word, keys = before, [f"{_singular(before)}:pk"]
+            if name == "object_id" and position >= 2:  # the admin: <app_label>/<model_name>/<object_id>/
+                word, keys = before, [f"{before}:pk"]
+        elif name.endswith(("_id", "_pk")):
+            word, keys = name[:-3], [name]
+        else:
+            word, keys = "", [name]
         values = next((pool[k] for k in keys if pool.get(k)), None)
+        if values is None and word:
+            values = next((_keys_of(m) for m in _models_named(word, app_label) if _keys_of(m)), None)
         if values is None:
             return None
         if converter == "int":
-            values = [v for v in values if v.isdigit()]
-        choices.append(((converter, name), values[: max(PER_PATTERN, len(formats.ALL) + 1)]))
+            values = [v for v in values if v.isdigit()] or None
+            if values is None:
+                return None
+        choices.append(((converter, name), values[: max(PER_PATTERN, len(pool["fmt"]))]))
     urls = []
-    width = max(len(values) for _, values in choices)
-    for i in range(width):
+    for i in range(max(len(values) for _, values in choices)):
         url = route
         for (converter, name), values in choices:
-            url = url.replace(f"<{converter}:{name}>", values[i % len(values)]).replace(
-                f"<{name}>", values[i % len(values)]
-            )
+            value = values[i % len(values)]
+            url = url.replace(f"<{converter}:{name}>", value).replace(f"<{name}>", value)
         urls.append("/" + url)
     return urls
 
@@ -302,7 +325,34 @@ def pdf_as_its_html(monkeypatch):
     monkeypatch.setattr(render_pdf, "render_pdf", lambda document: render_html(document, for_print=True).encode())
 
 
-def test_no_page_or_download_shows_exempt_information_to_anyone_not_cleared(pdf_as_its_html):
+@pytest.fixture
+def charts_as_their_words(monkeypatch):
+    """Charts drawn as their words only (title, categories, series, alt text: all the text matplotlib would put
+    in them) rather than by matplotlib, which would take most of the walk's time."""
+    from django.utils.html import escape
+
+    from councilplan.documents import charts
+
+    def words(chart, prefix: str = "") -> str:
+        text = " ".join([chart.title, *chart.categories, *(s.name for s in chart.series), chart.alt])
+        return f'<svg xmlns="http://www.w3.org/2000/svg"><text>{escape(text)}</text></svg>'
+
+    monkeypatch.setattr(charts, "svg", words)
+    monkeypatch.setattr(charts, "png", lambda chart, dpi=150: ONE_PIXEL_PNG)
+
+
+def _one_pixel_png() -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (1, 1), "white").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+ONE_PIXEL_PNG = _one_pixel_png()
+
+
+def test_no_page_or_download_shows_exempt_information_to_anyone_not_cleared(pdf_as_its_html, charts_as_their_words):
     leaks, errors = run_walk()
     assert not errors, f"server errors: {errors}"
     assert not leaks, f"exempt information shown to people not cleared: {leaks}"
@@ -310,6 +360,7 @@ def test_no_page_or_download_shows_exempt_information_to_anyone_not_cleared(pdf_
 
 def run_walk(loaded: bool = False, verbose: bool = False):
     """Plant, walk, and return (leaks, server errors), each a list of (who, url)."""
+    started = time.monotonic()
     if not loaded:
         call_command("load_sample", verbosity=0)
     _what_the_sample_lacks()
@@ -317,50 +368,79 @@ def run_walk(loaded: bool = False, verbose: bool = False):
     empty = sorted(m._meta.label for m, records in planted.items() if not records)
     assert not empty, f"no exempt record of {empty} was planted: give the system sample data"
     people = people_not_cleared()
-    pool = value_pool(planted)
+    routes = url_patterns()
+    parameters = {m["name"] for route, _ in routes for m in PARAMETER.finditer(route)}
+    pool = value_pool(planted, parameters)
+    planted_at = time.monotonic()
 
-    # The cleared corporate team's pages say which URLs each pattern takes (and prove the marker is planted).
+    # Fill each pattern's parameters; then the cleared corporate team's pages give more of them (what they link
+    # to, two links deep), and prove the marker was planted where pages show it.
+    by_pattern: dict[str, list[str]] = defaultdict(list)
+    generated: dict[str, set[str]] = defaultdict(set)
+    ours: dict[str, bool] = {}
+    for route, pattern in routes:
+        ours[route] = pattern.callback.__module__.startswith("councilplan.")
+        urls = candidate_urls(route, pattern, pool) or []
+        by_pattern[route].extend(urls)
+        generated[route] = set(urls)
     User = get_user_model()
     corporate = Client(raise_request_exception=False)
     corporate.force_login(User.objects.create(username="marker-corporate", role=User.Role.CORPORATE))
-    by_pattern: dict[str, list[str]] = defaultdict(list)
-    unfilled = []
-    generated: dict[str, set[str]] = defaultdict(set)
-    for route, _pattern in url_patterns():
-        urls = candidate_urls(route, pool)
-        if urls is None:
-            unfilled.append(route)
-            continue
-        by_pattern[route].extend(urls)
-        generated[route] = set(urls)
     seen_marker = False
-    for route in list(by_pattern):
-        for url in list(by_pattern[route])[:PER_PATTERN]:
+    queue = [url for route, urls in by_pattern.items() if ours[route] for url in urls[:PER_PATTERN]]
+    queue = [url for url in queue if not _is_download(url)]
+    visited: set[str] = set()
+    for depth in range(2):
+        following = []
+        for url in queue:
+            if url in visited:
+                continue
+            visited.add(url)
             response = corporate.get(url)
             if response.status_code == 200 and "html" in response.get("Content-Type", ""):
                 text = readable(response)
                 seen_marker = seen_marker or MARKER in text.lower()
                 for link in links(text):
-                    _add_crawled(by_pattern, link)
+                    if _add_crawled(by_pattern, link) and depth == 0:
+                        following.append(link)
+        queue = [url for url in following if not _is_download(url)]
     assert seen_marker, "the cleared corporate team never saw the marker: the planting did not work"
-    still_unfilled = [route for route in unfilled if not by_pattern.get(route)]
-    assert not still_unfilled, f"cannot fill the parameters of {still_unfilled}"
+    unfilled = sorted(route for route, urls in by_pattern.items() if ours[route] and not urls)
+    assert not unfilled, f"cannot fill the parameters of {unfilled}"
+    crawled_at = time.monotonic()
 
+    # A team's member differs from a lead officer only in the pages of the system that declares the team.
+    team_apps = {f"team {spec.code}": system.label for system in systems() for spec in system.teams}
     leaks, errors = [], []
     for who, person in people.items():
         client = Client(raise_request_exception=False)
         if person is not None:
             client.force_login(person)
-        for route, urls in by_pattern.items():
-            for url in _pick(urls, generated[route]):
+        for route, pattern in routes:
+            if who in team_apps and pattern.callback.__module__.split(".")[1:2] != [team_apps[who]]:
+                continue
+            for url in _pick(by_pattern[route], generated[route]):
                 response = client.get(url)
                 if response.status_code >= 500:
                     errors.append((who, url))
                 elif MARKER in readable(response).lower():
                     leaks.append((who, url))
                     if verbose:
-                        print("LEAK", who, url)
+                        print("LEAK", who, url, flush=True)
+    if verbose:
+        print(
+            f"planted {planted_at - started:.0f}s, crawled {crawled_at - planted_at:.0f}s, "
+            f"walked {time.monotonic() - crawled_at:.0f}s; {len(routes)} patterns",
+            flush=True,
+        )
     return leaks, errors
+
+
+def _is_download(url: str) -> bool:
+    path = urlsplit(url)
+    return "download=" in path.query or any(
+        path.path.rstrip("/").endswith((f"/{fmt}", f".{fmt}")) for fmt in (*formats.ALL, "csv", "svg")
+    )
 
 
 def _what_the_sample_lacks() -> None:
@@ -380,15 +460,18 @@ def _what_the_sample_lacks() -> None:
         )
 
 
-def _add_crawled(by_pattern, link: str) -> None:
+def _add_crawled(by_pattern, link: str) -> bool:
+    """Add a link the pages hold to its pattern's URLs (a few per pattern); True when it was added."""
     path = urlsplit(link).path
     try:
         match = resolve(path)
     except Resolver404:
-        return
-    route = match.route
-    if route in by_pattern and link not in by_pattern[route]:
-        by_pattern[route].append(link)
+        return False
+    urls = by_pattern.get(match.route)
+    if urls is None or link in urls or len(urls) >= 4 * PER_PATTERN:
+        return False
+    urls.append(link)
+    return True
 
 
 def _pick(urls: list[str], generated: set[str]) -> list[str]:

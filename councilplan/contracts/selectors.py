@@ -410,12 +410,16 @@ def register_queryset(user):
     return visible_contracts(user).select_related("supplier", "directorate", "contract_manager", "commissioning_lead")
 
 
-def _contract_queryset(contracts):
+def _contract_queryset(contracts, user):
+    from councilplan.risks.models import Risk
+
+    # The activities and risks linked to a contract, without the exempt ones for `user` not cleared for them.
+    activities = Activity.objects.visible_to(user).select_related("plan").order_by("plan__name", "sort_key")
     return contracts.select_related(
         "supplier", "directorate", "contract_manager", "commissioning_lead"
     ).prefetch_related(
-        Prefetch("activities", queryset=Activity.objects.select_related("plan").order_by("plan__name", "sort_key")),
-        "risks",
+        Prefetch("activities", queryset=activities),
+        Prefetch("risks", queryset=Risk.objects.visible_to(user)),
         Prefetch("indicators", queryset=Indicator.objects.order_by("ref")),
         Prefetch(
             "assessments", queryset=PerformanceAssessment.objects.select_related("assessed_by").order_by("period_end")
@@ -467,7 +471,7 @@ def contract_record(contract: Contract) -> ContractRecord:
 def contract_records(user, contracts=None) -> list[ContractRecord]:
     """Every contract `user` may read, with its links and assessments (seven queries)."""
     queryset = visible_contracts(user) if contracts is None else contracts
-    return [contract_record(c) for c in _contract_queryset(queryset).order_by("reference")]
+    return [contract_record(c) for c in _contract_queryset(queryset, user).order_by("reference")]
 
 
 def get_contract(reference: str, user) -> Contract | None:
@@ -497,14 +501,16 @@ def indicator_choices() -> list[Indicator]:
     return list(Indicator.objects.filter(active=True, kind="kpi").order_by("ref"))
 
 
-def activity_choices() -> list[Activity]:
-    return list(Activity.objects.select_related("plan").order_by("plan__name", "sort_key", "ref"))
+def activity_choices(user) -> list[Activity]:
+    """The activities `user` may link a contract to (the exempt ones only if they are cleared)."""
+    return list(Activity.objects.visible_to(user).select_related("plan").order_by("plan__name", "sort_key", "ref"))
 
 
-def risk_choices():
+def risk_choices(user):
+    """The open risks `user` may link a contract to (the exempt ones only if they are cleared)."""
     from councilplan.risks.models import Risk
 
-    return list(Risk.objects.filter(status="open").order_by("code"))
+    return list(Risk.objects.visible_to(user).filter(status="open").order_by("code"))
 
 
 # --- reviews ---------------------------------------------------------------------------------------------

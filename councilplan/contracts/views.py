@@ -320,6 +320,10 @@ def _comparison(comparison: rules.Comparison) -> dict:
 def contract_links(request, reference: str):
     contract = _contract(request, reference)
     require(permissions.can_edit_contract(request.user, contract.contract_manager_id))
+    activities, risks = selectors.activity_choices(request.user), selectors.risk_choices(request.user)
+    # Links to exempt activities and risks the person cannot see are kept as they are: not shown, not dropped.
+    kept_activities = contract.activities.exclude(pk__in=[a.pk for a in activities])
+    kept_risks = contract.risks.exclude(pk__in=[r.pk for r in risks])
     form = forms.LinksForm(
         request.POST or None,
         initial={
@@ -327,8 +331,8 @@ def contract_links(request, reference: str):
             "risks": [str(pk) for pk in contract.risks.values_list("pk", flat=True)],
             "indicators": [str(pk) for pk in contract.indicators.values_list("pk", flat=True)],
         },
-        activities=[(str(a.pk), f"{a.ref}. {a.title} ({a.plan.name})") for a in selectors.activity_choices()],
-        risks=[(str(r.pk), f"{r.code} {r.title}") for r in selectors.risk_choices()],
+        activities=[(str(a.pk), f"{a.ref}. {a.title} ({a.plan.name})") for a in activities],
+        risks=[(str(r.pk), f"{r.code} {r.title}") for r in risks],
         indicators=[(str(i.pk), f"{i.ref}: {i.description}") for i in selectors.indicator_choices()],
     )
     if request.method == "POST" and form.is_valid():
@@ -336,8 +340,10 @@ def contract_links(request, reference: str):
         services.set_links(
             contract,
             user=request.user,
-            activities=Activity.objects.filter(pk__in=data["activities"]),
-            risks=Risk.objects.filter(pk__in=data["risks"]),
+            activities=Activity.objects.filter(
+                pk__in=[*data["activities"], *kept_activities.values_list("pk", flat=True)]
+            ),
+            risks=Risk.objects.filter(pk__in=[*data["risks"], *kept_risks.values_list("pk", flat=True)]),
             indicators=Indicator.objects.filter(pk__in=data["indicators"]),
         )
         return done(request, f"Links of {contract.reference} saved.", "contracts:contract", contract.reference)
