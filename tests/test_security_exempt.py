@@ -46,7 +46,7 @@ def world(small_plan):
         "exempt": exempt_risk,
         "owner": owner,
         "draft": draft,
-        "viewer": make_user("viewer", User.Role.VIEWER),
+        "viewer": scene.viewer,
     }
 
 

@@ -15,6 +15,7 @@ from django.db.models import Prefetch, Q
 
 from councilplan.analysis import contracts as rules
 from councilplan.analysis import performance as kpi_rules
+from councilplan.core.exempt import hidden
 from councilplan.core.permissions import can_see_exempt
 from councilplan.performance.models import Indicator, Result, Standard
 from councilplan.performance.selectors import indicator_record
@@ -516,16 +517,18 @@ def risk_choices(user):
 # --- reviews ---------------------------------------------------------------------------------------------
 
 
-def _review_queryset(reviews):
+def _review_queryset(reviews, user):
+    """With the review's contracts and savings, but not those of exempt contracts for `user` not cleared."""
+    savings = hidden(Saving.objects.select_related("contract"), Contract, "contract", cleared(user))
     return reviews.select_related("revisits", "report", "report__attestation").prefetch_related(
-        Prefetch("contracts", queryset=Contract.objects.order_by("reference")),
+        Prefetch("contracts", queryset=Contract.objects.visible_to(user).order_by("reference")),
         "lead_officers",
         "report__ratings",
         Prefetch(
             "findings",
             queryset=Finding.objects.select_related("owner", "checked_at", "review").order_by("id"),
         ),
-        Prefetch("savings", queryset=Saving.objects.select_related("contract").order_by("id")),
+        Prefetch("savings", queryset=savings.order_by("id")),
     )
 
 
@@ -622,7 +625,7 @@ def review_record(review: Review) -> ReviewRecord:
 def review_records(user, reviews=None) -> list[ReviewRecord]:
     """The reviews `user` may read, with their contracts, reports, findings and savings (ten queries)."""
     queryset = Review.objects.visible_to(user) if reviews is None else reviews
-    return [review_record(r) for r in _review_queryset(queryset)]
+    return [review_record(r) for r in _review_queryset(queryset, user)]
 
 
 def get_review(pk: int, user) -> Review | None:
@@ -728,7 +731,8 @@ def reviews_for_people(user) -> list[Review]:
     """The reviews whose maturity report this person completes (the contract manager of one of its contracts, or
     a lead officer) and that are not yet held."""
     return list(
-        Review.objects.filter(Q(contracts__contract_manager=user) | Q(lead_officers=user))
+        Review.objects.visible_to(user)
+        .filter(Q(contracts__contract_manager=user) | Q(lead_officers=user))
         .exclude(status=Review.Status.HELD)
         .distinct()
         .order_by("meeting_date", "id")

@@ -635,7 +635,7 @@ def review_edit(request, pk: int):
 def review(request, pk: int):
     require(permissions.can_read(request.user))
     found = _review(request, pk)
-    record = selectors.review_record(selectors._review_queryset(Review.objects.filter(pk=found.pk)).get())
+    record = selectors.review_record(selectors._review_queryset(Review.objects.filter(pk=found.pk), request.user).get())
     problems = services.report_problems(found.report) if hasattr(found, "report") and record.report else []
     return render(
         request,
