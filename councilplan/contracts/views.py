@@ -986,7 +986,8 @@ def saving_create(request, pk: int):
     require(permissions.can_record_reviews(request.user))
     review = _review(request, pk)
     form = forms.SavingForm(
-        request.POST or None, contracts=[(str(c.pk), f"{c.reference} {c.title}") for c in review.contracts.all()]
+        request.POST or None,
+        contracts=[(str(c.pk), f"{c.reference} {c.title}") for c in review.contracts.visible_to(request.user)],
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -994,7 +995,9 @@ def saving_create(request, pk: int):
             form,
             lambda: services.add_saving(
                 review=review,
-                contract=review.contracts.filter(pk=data["contract"]).first() if data["contract"] else None,
+                contract=review.contracts.visible_to(request.user).filter(pk=data["contract"]).first()
+                if data["contract"]
+                else None,
                 annual_amount=data["annual_amount"],
                 percent=data["percent"],
                 approximate=data["approximate"],
