@@ -418,7 +418,7 @@ def run_walk(loaded: bool = False, verbose: bool = False):
 
     # A team's member differs from a lead officer only in the pages of the system that declares the team.
     team_apps = {f"team {spec.code}": system.label for system in systems() for spec in system.teams}
-    leaks, errors = [], []
+    leaks, errors, slowest = [], [], []
     for who, person in people.items():
         client = Client(raise_request_exception=False)
         if person is not None:
@@ -427,7 +427,9 @@ def run_walk(loaded: bool = False, verbose: bool = False):
             if who in team_apps and pattern.callback.__module__.split(".")[1:2] != [team_apps[who]]:
                 continue
             for url in _pick(by_pattern[route], generated[route]):
+                began = time.monotonic()
                 response = client.get(url)
+                slowest.append((time.monotonic() - began, who, url))
                 if response.status_code >= 500:
                     errors.append((who, url))
                 elif MARKER in readable(response).lower():
@@ -437,9 +439,11 @@ def run_walk(loaded: bool = False, verbose: bool = False):
     if verbose:
         print(
             f"planted {planted_at - started:.0f}s, crawled {crawled_at - planted_at:.0f}s, "
-            f"walked {time.monotonic() - crawled_at:.0f}s; {len(routes)} patterns",
+            f"walked {time.monotonic() - crawled_at:.0f}s; {len(routes)} patterns, {len(slowest)} requests",
             flush=True,
         )
+        for seconds, who, url in sorted(slowest, reverse=True)[:25]:
+            print(f"{seconds:.1f}s {who} {url}", flush=True)
     return leaks, errors
 
 
@@ -490,7 +494,7 @@ def _pick(urls: list[str], generated: set[str]) -> list[str]:
         if url in generated or "download=" in query:
             if url not in chosen:
                 chosen.append(url)
-        elif plain < PER_PATTERN + 1:
+        elif plain < 1:  # one page the corporate team's pages linked to, besides those filled from the records
             chosen.append(url)
             plain += 1
     return chosen
