@@ -37,10 +37,18 @@ DEVELOPMENT_SECRET_KEY = "development-only-insecure-key-do-not-use-in-production
 SECRET_KEY = os.environ.get("SECRET_KEY", "" if PRODUCTION else DEVELOPMENT_SECRET_KEY)
 DEBUG = _bool("DEBUG", default=not PRODUCTION)
 
+
+def _weak_key(key: str) -> bool:
+    """A key `check --deploy` warns about (security.W009): under 50 characters, under 5 different ones, or
+    Django's own "django-insecure-" placeholder; or the development key."""
+    return len(key) < 50 or len(set(key)) < 5 or key.startswith("django-insecure-") or key == DEVELOPMENT_SECRET_KEY
+
+
 if PRODUCTION:
-    if not SECRET_KEY or SECRET_KEY == DEVELOPMENT_SECRET_KEY or len(SECRET_KEY) < 32:
+    if _weak_key(SECRET_KEY):
         raise ImproperlyConfigured(
-            "SECRET_KEY must be set to a long random value in production "
+            "SECRET_KEY must be set to a long random value in production (at least 50 characters, "
+            "not repeating a few) "
             "(or set COUNCILPLAN_ENV=development on a laptop). See docs/configuration.md."
         )
     if DEBUG:
@@ -103,9 +111,11 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    # The Content Security Policy and a cap on request size (docs/security.md).
+    # The Content Security Policy, a cap on request size, and form posts in UTF-8 without control characters
+    # (docs/security.md). The last reads the body, so it comes after the cap.
     "councilplan.core.middleware.SecurityHeadersMiddleware",
     "councilplan.core.middleware.RequestSizeLimitMiddleware",
+    "councilplan.core.middleware.FormTextMiddleware",
 ]
 
 ROOT_URLCONF = "councilplan.urls"

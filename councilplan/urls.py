@@ -2,12 +2,13 @@ from django.contrib import admin
 from django.urls import include, path
 
 from councilplan.core import sso
-from councilplan.core.signin import SignInView, admin_sign_in
+from councilplan.core.signin import PasswordResetView, SignInView, admin_sign_in
 
 urlpatterns = [
     path("admin/login/", admin_sign_in),
     path("admin/", admin.site.urls),
     path("accounts/login/", SignInView.as_view(), name="login"),  # throttled (councilplan.core.signin)
+    path("accounts/password_reset/", PasswordResetView.as_view(), name="password_reset"),  # throttled too
     path("accounts/sso/", sso.start, name="sso_login"),
     path("accounts/sso/callback/", sso.callback, name="sso_callback"),
     path("accounts/", include("django.contrib.auth.urls")),

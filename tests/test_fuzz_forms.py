@@ -188,3 +188,18 @@ def test_the_form_reader_sees_fields():
     html = '<form method="post"><input name="a" value="1"><select name="b"><option value="x"></select></form>'
     assert forms_on(html) == [{"action": "", "fields": {"a": ["1"], "b": ["x"]}}]
     assert re.search("x", "x")
+
+
+def test_every_form_posted_in_another_character_set_is_refused_with_a_page(client, forms):
+    """Issue 21: a post declaring another charset answered 500; now 400 with the GOV.UK page, nothing written."""
+    from urllib.parse import urlencode
+
+    for _path, action, fields in forms:
+        data = {name: "café – ☃" for name in fields if name != "csrfmiddlewaretoken"}
+        for charset in ("latin-1", "utf-16"):
+            before = row_counts()
+            body = urlencode(data, encoding="utf-8").encode()
+            response = client.post(action, body, content_type=f"application/x-www-form-urlencoded; charset={charset}")
+            assert response.status_code == 400, f"{action} ({charset}) answered {response.status_code}"
+            assert "govuk-heading-xl" in response.content.decode()
+            assert row_counts() == before

@@ -125,3 +125,25 @@ def test_random_and_hostile_cells_under_the_right_header(small_plan, kind, data,
 @given(header=st.lists(st.one_of(st.sampled_from(HOSTILE), st.text(max_size=20)), max_size=8))
 def test_random_headers(small_plan, kind, header):
     _check(IMPORTERS[kind][1], _write(_csv(header, [["1"] * len(header)]), ".csv"))
+
+
+def _hostile_files(header: list[str]) -> dict[str, tuple[bytes, str]]:
+    """The shapes issue 21 found: a cell over the csv module's limit, a workbook whose sheet XML is truncated,
+    declares an external entity or nests entity expansion, and control characters in cells."""
+    from test_security_hostile import HOSTILE_SHEETS, workbook_with_sheet
+
+    files = {
+        "huge cell": (_csv(header, [["x" * 140_000] * len(header)]), ".csv"),
+        "control characters": (_csv(header, [["a\x01\x0b\x1fb"] * len(header)]), ".csv"),
+    }
+    for shape, sheet in HOSTILE_SHEETS.items():
+        path = workbook_with_sheet(Path(tempfile.mkdtemp(prefix="fuzz-")) / "hostile.xlsx", sheet)
+        files[shape] = (path.read_bytes(), ".xlsx")
+    return files
+
+
+@pytest.mark.parametrize("kind", sorted(IMPORTERS))
+def test_huge_cells_hostile_workbooks_and_control_characters_are_refused_cleanly(small_plan, kind):
+    header, importer = IMPORTERS[kind]
+    for content, suffix in _hostile_files(header).values():
+        _check(importer, _write(content, suffix))

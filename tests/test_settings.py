@@ -6,7 +6,8 @@ import sys
 
 import pytest
 
-SAFE_KEY = "x" * 50
+# A key check --deploy accepts: 50 characters, many different ones.
+SAFE_KEY = "q8Vd-3kLmZ0pXa7RtYw2EoN5sJcHbUfG9iK4lQ1vB6nM_xTyPz"
 
 
 def load_settings(**env):
@@ -38,6 +39,12 @@ def load_settings(**env):
         ({"COUNCILPLAN_ENV": "production"}, "SECRET_KEY must be set"),
         ({"SECRET_KEY": "development-only-insecure-key-do-not-use-in-production"}, "SECRET_KEY must be set"),
         ({"SECRET_KEY": "short"}, "SECRET_KEY must be set"),
+        # What check --deploy warns about (security.W009): 32 identical characters, too few different ones,
+        # under 50 characters, Django's placeholder.
+        ({"SECRET_KEY": "a" * 32}, "SECRET_KEY must be set"),
+        ({"SECRET_KEY": "abcd" * 20}, "SECRET_KEY must be set"),
+        ({"SECRET_KEY": SAFE_KEY[:49]}, "SECRET_KEY must be set"),
+        ({"SECRET_KEY": "django-insecure-" + SAFE_KEY}, "SECRET_KEY must be set"),
         ({"SECRET_KEY": SAFE_KEY, "DEBUG": "true"}, "DEBUG must be off in production"),
         ({"COUNCILPLAN_ENV": "staging"}, "COUNCILPLAN_ENV must be"),
         ({"SECRET_KEY": SAFE_KEY, "DEBUG": "sometimes"}, "DEBUG must be true or false"),

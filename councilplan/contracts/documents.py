@@ -744,10 +744,13 @@ def summary_document(user, *, report_id: int | None = None, today: dt.date | Non
 
 
 def review_document(review, user) -> Document:
-    from .selectors import contract_kpis, contract_records, get_body, review_record
+    from .models import Review
+    from .selectors import _review_queryset, contract_kpis, contract_records, get_body, review_record
 
-    record = review_record(review)
-    contracts = contract_records(user, review.contracts.all())
-    kpis = {c.reference: contract_kpis(c) for c in review.contracts.all()}
+    # The review's exempt contracts are left out for `user` not cleared for them (core.exempt).
+    record = review_record(_review_queryset(Review.objects.filter(pk=review.pk), user).get())
+    shown = review.contracts.visible_to(user)
+    contracts = contract_records(user, shown)
+    kpis = {c.reference: contract_kpis(c) for c in shown}
     body = get_body()
     return build_review_document(record, contracts, kpis, body_name=str(body) if body else "")

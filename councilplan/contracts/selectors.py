@@ -15,6 +15,7 @@ from django.db.models import Prefetch, Q
 
 from councilplan.analysis import contracts as rules
 from councilplan.analysis import performance as kpi_rules
+from councilplan.core.exempt import hidden
 from councilplan.core.permissions import can_see_exempt
 from councilplan.performance.models import Indicator, Result, Standard
 from councilplan.performance.selectors import indicator_record
@@ -410,12 +411,16 @@ def register_queryset(user):
     return visible_contracts(user).select_related("supplier", "directorate", "contract_manager", "commissioning_lead")
 
 
-def _contract_queryset(contracts):
+def _contract_queryset(contracts, user):
+    from councilplan.risks.models import Risk
+
+    # The activities and risks linked to a contract, without the exempt ones for `user` not cleared for them.
+    activities = Activity.objects.visible_to(user).select_related("plan").order_by("plan__name", "sort_key")
     return contracts.select_related(
         "supplier", "directorate", "contract_manager", "commissioning_lead"
     ).prefetch_related(
-        Prefetch("activities", queryset=Activity.objects.select_related("plan").order_by("plan__name", "sort_key")),
-        "risks",
+        Prefetch("activities", queryset=activities),
+        Prefetch("risks", queryset=Risk.objects.visible_to(user)),
         Prefetch("indicators", queryset=Indicator.objects.order_by("ref")),
         Prefetch(
             "assessments", queryset=PerformanceAssessment.objects.select_related("assessed_by").order_by("period_end")
@@ -467,7 +472,7 @@ def contract_record(contract: Contract) -> ContractRecord:
 def contract_records(user, contracts=None) -> list[ContractRecord]:
     """Every contract `user` may read, with its links and assessments (seven queries)."""
     queryset = visible_contracts(user) if contracts is None else contracts
-    return [contract_record(c) for c in _contract_queryset(queryset).order_by("reference")]
+    return [contract_record(c) for c in _contract_queryset(queryset, user).order_by("reference")]
 
 
 def get_contract(reference: str, user) -> Contract | None:
@@ -497,29 +502,33 @@ def indicator_choices() -> list[Indicator]:
     return list(Indicator.objects.filter(active=True, kind="kpi").order_by("ref"))
 
 
-def activity_choices() -> list[Activity]:
-    return list(Activity.objects.select_related("plan").order_by("plan__name", "sort_key", "ref"))
+def activity_choices(user) -> list[Activity]:
+    """The activities `user` may link a contract to (the exempt ones only if they are cleared)."""
+    return list(Activity.objects.visible_to(user).select_related("plan").order_by("plan__name", "sort_key", "ref"))
 
 
-def risk_choices():
+def risk_choices(user):
+    """The open risks `user` may link a contract to (the exempt ones only if they are cleared)."""
     from councilplan.risks.models import Risk
 
-    return list(Risk.objects.filter(status="open").order_by("code"))
+    return list(Risk.objects.visible_to(user).filter(status="open").order_by("code"))
 
 
 # --- reviews ---------------------------------------------------------------------------------------------
 
 
-def _review_queryset(reviews):
+def _review_queryset(reviews, user):
+    """With the review's contracts and savings, but not those of exempt contracts for `user` not cleared."""
+    savings = hidden(Saving.objects.select_related("contract"), Contract, "contract", cleared(user))
     return reviews.select_related("revisits", "report", "report__attestation").prefetch_related(
-        Prefetch("contracts", queryset=Contract.objects.order_by("reference")),
+        Prefetch("contracts", queryset=Contract.objects.visible_to(user).order_by("reference")),
         "lead_officers",
         "report__ratings",
         Prefetch(
             "findings",
             queryset=Finding.objects.select_related("owner", "checked_at", "review").order_by("id"),
         ),
-        Prefetch("savings", queryset=Saving.objects.select_related("contract").order_by("id")),
+        Prefetch("savings", queryset=savings.order_by("id")),
     )
 
 
@@ -616,7 +625,7 @@ def review_record(review: Review) -> ReviewRecord:
 def review_records(user, reviews=None) -> list[ReviewRecord]:
     """The reviews `user` may read, with their contracts, reports, findings and savings (ten queries)."""
     queryset = Review.objects.visible_to(user) if reviews is None else reviews
-    return [review_record(r) for r in _review_queryset(queryset)]
+    return [review_record(r) for r in _review_queryset(queryset, user)]
 
 
 def get_review(pk: int, user) -> Review | None:
@@ -722,7 +731,8 @@ def reviews_for_people(user) -> list[Review]:
     """The reviews whose maturity report this person completes (the contract manager of one of its contracts, or
     a lead officer) and that are not yet held."""
     return list(
-        Review.objects.filter(Q(contracts__contract_manager=user) | Q(lead_officers=user))
+        Review.objects.visible_to(user)
+        .filter(Q(contracts__contract_manager=user) | Q(lead_officers=user))
         .exclude(status=Review.Status.HELD)
         .distinct()
         .order_by("meeting_date", "id")

@@ -320,6 +320,10 @@ def _comparison(comparison: rules.Comparison) -> dict:
 def contract_links(request, reference: str):
     contract = _contract(request, reference)
     require(permissions.can_edit_contract(request.user, contract.contract_manager_id))
+    activities, risks = selectors.activity_choices(request.user), selectors.risk_choices(request.user)
+    # Links to exempt activities and risks the person cannot see are kept as they are: not shown, not dropped.
+    kept_activities = contract.activities.exclude(pk__in=[a.pk for a in activities])
+    kept_risks = contract.risks.exclude(pk__in=[r.pk for r in risks])
     form = forms.LinksForm(
         request.POST or None,
         initial={
@@ -327,8 +331,8 @@ def contract_links(request, reference: str):
             "risks": [str(pk) for pk in contract.risks.values_list("pk", flat=True)],
             "indicators": [str(pk) for pk in contract.indicators.values_list("pk", flat=True)],
         },
-        activities=[(str(a.pk), f"{a.ref}. {a.title} ({a.plan.name})") for a in selectors.activity_choices()],
-        risks=[(str(r.pk), f"{r.code} {r.title}") for r in selectors.risk_choices()],
+        activities=[(str(a.pk), f"{a.ref}. {a.title} ({a.plan.name})") for a in activities],
+        risks=[(str(r.pk), f"{r.code} {r.title}") for r in risks],
         indicators=[(str(i.pk), f"{i.ref}: {i.description}") for i in selectors.indicator_choices()],
     )
     if request.method == "POST" and form.is_valid():
@@ -336,8 +340,10 @@ def contract_links(request, reference: str):
         services.set_links(
             contract,
             user=request.user,
-            activities=Activity.objects.filter(pk__in=data["activities"]),
-            risks=Risk.objects.filter(pk__in=data["risks"]),
+            activities=Activity.objects.filter(
+                pk__in=[*data["activities"], *kept_activities.values_list("pk", flat=True)]
+            ),
+            risks=Risk.objects.filter(pk__in=[*data["risks"], *kept_risks.values_list("pk", flat=True)]),
             indicators=Indicator.objects.filter(pk__in=data["indicators"]),
         )
         return done(request, f"Links of {contract.reference} saved.", "contracts:contract", contract.reference)
@@ -629,7 +635,7 @@ def review_edit(request, pk: int):
 def review(request, pk: int):
     require(permissions.can_read(request.user))
     found = _review(request, pk)
-    record = selectors.review_record(selectors._review_queryset(Review.objects.filter(pk=found.pk)).get())
+    record = selectors.review_record(selectors._review_queryset(Review.objects.filter(pk=found.pk), request.user).get())
     problems = services.report_problems(found.report) if hasattr(found, "report") and record.report else []
     return render(
         request,
@@ -980,7 +986,8 @@ def saving_create(request, pk: int):
     require(permissions.can_record_reviews(request.user))
     review = _review(request, pk)
     form = forms.SavingForm(
-        request.POST or None, contracts=[(str(c.pk), f"{c.reference} {c.title}") for c in review.contracts.all()]
+        request.POST or None,
+        contracts=[(str(c.pk), f"{c.reference} {c.title}") for c in review.contracts.visible_to(request.user)],
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -988,7 +995,9 @@ def saving_create(request, pk: int):
             form,
             lambda: services.add_saving(
                 review=review,
-                contract=review.contracts.filter(pk=data["contract"]).first() if data["contract"] else None,
+                contract=review.contracts.visible_to(request.user).filter(pk=data["contract"]).first()
+                if data["contract"]
+                else None,
                 annual_amount=data["annual_amount"],
                 percent=data["percent"],
                 approximate=data["approximate"],

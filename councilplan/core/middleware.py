@@ -1,4 +1,5 @@
-"""Security middleware: the Content Security Policy, a few more response headers, and a cap on request size.
+"""Security middleware: the Content Security Policy, a few more response headers, a cap on request size, and
+the text a form may post (UTF-8, no control characters).
 
 The policy (docs/security.md): scripts only from the site's own files, never inline, never eval; style sheets
 from the site's own files plus the `<style>` elements the templates write, each carrying this response's nonce
@@ -16,6 +17,8 @@ import secrets
 from django.conf import settings
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+
+from .tabular import clean_text
 
 # The <style> element matplotlib puts in every SVG chart (councilplan.documents.charts), exactly.
 CHART_STYLE = "*{stroke-linejoin: round; stroke-linecap: butt}"
@@ -89,3 +92,58 @@ class RequestSizeLimitMiddleware:
             body = render_to_string("413.html", {"megabytes": megabytes}, request=request)
             return HttpResponse(body, status=413)
         return self.get_response(request)
+
+
+# Form posts councilplan reads as UTF-8, which is what its pages (and every browser filling them) send.
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+UTF8 = {"utf-8", "utf8"}
+
+
+class FormTextMiddleware:
+    """Form posts in UTF-8 only, and without control characters.
+
+    - A form post declaring another character set (`charset=latin-1`) is answered 400 with a GOV.UK error page
+      before anything reads it: councilplan's pages are UTF-8, so such a post comes from no page of ours, and
+      Django's own error pages would read its body again and fail.
+    - Every posted field is passed through `core.tabular.clean_text` (control characters other than tab and
+      line breaks removed), so what the app stores from a form is what it stores from an import, and every
+      writer (Word and Excel are XML) can hold it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD", "OPTIONS"):
+            content_type = request.META.get("CONTENT_TYPE", "")
+            kind, _, params = content_type.partition(";")
+            if kind.strip().lower() in FORM_TYPES:
+                charset = _charset(params)
+                if charset is not None and charset not in UTF8:
+                    return bad_request(request, "The form was not sent as UTF-8 text, so nothing was saved.")
+                _clean_post(request)
+        return self.get_response(request)
+
+
+def _charset(params: str) -> str | None:
+    for part in params.split(";"):
+        name, _, value = part.strip().partition("=")
+        if name.strip().lower() == "charset":
+            return value.strip().strip('"').lower()
+    return None
+
+
+def _clean_post(request) -> None:
+    post = request.POST
+    if not any(clean_text(value) != value for values in post.lists() for value in values[1]):
+        return
+    cleaned = post.copy()
+    for name, values in post.lists():
+        cleaned.setlist(name, [clean_text(value) for value in values])
+    cleaned._mutable = False
+    request.POST = cleaned
+
+
+def bad_request(request, message: str) -> HttpResponse:
+    body = render_to_string("400.html", {"message": message}, request=request)
+    return HttpResponse(body, status=400)

@@ -7,6 +7,10 @@ password is refused, with a message saying how long to wait. A successful sign-i
 The counts are in the database, so every gunicorn worker and every host behind the load balancer sees the same
 ones. Keying on the username and the address together means that someone guessing one person's password is
 stopped, but cannot lock that person out from their own desk (or a whole office behind one address out).
+
+Password-reset requests are throttled the same way (`PasswordResetView`): each request for one address from one
+address of the client counts, and the `SIGNIN_MAX_FAILURES`th within the window is refused (429), so nobody can
+flood a person's inbox or the mail server through the form.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.views import LoginView
+from django.contrib.auth.views import PasswordResetView as DjangoPasswordResetView
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -138,6 +143,28 @@ class SignInView(LoginView):
         if getattr(form, "locked", False):
             response.status_code = 429
         return response
+
+
+RESET_PREFIX = "password-reset:"  # kept apart from sign-in counts: a username never starts with it
+
+
+class PasswordResetView(DjangoPasswordResetView):
+    """Django's "reset your password" page, throttled like signing in (per e-mail address and client address)."""
+
+    def form_valid(self, form):
+        key = RESET_PREFIX + form.cleaned_data["email"]
+        ip = client_ip(self.request)
+        until = locked_until(key, ip) or record_failure(key, ip)
+        if until:
+            form.add_error(
+                None,
+                f"You have asked for too many password resets. Wait {minutes_left(until)} minutes, then try "
+                "again, or check your e-mail (and its junk folder) for the link already sent",
+            )
+            response = self.form_invalid(form)
+            response.status_code = 429
+            return response
+        return super().form_valid(form)
 
 
 def admin_sign_in(request):

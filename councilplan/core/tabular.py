@@ -14,6 +14,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import defusedxml  # noqa: F401 - openpyxl parses the sheets' XML with it when it is installed (see _read_xlsx)
+
 # A CSV cell starting with one of these is run as a formula when a spreadsheet opens the file
 # (OWASP "CSV injection"). Exported CSV text gets a leading single quote, which spreadsheets
 # show as text; our own import takes it off again. XLSX cells are typed as text instead.
@@ -41,8 +43,8 @@ def _cell_text(value: object) -> object:
         return value
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    # PostgreSQL cannot store NUL in text, and no one means to type one.
-    return unguard(str(value).replace("\x00", "").strip())
+    # The text the app stores (`clean_text`): no NUL (PostgreSQL cannot store it) nor other control characters.
+    return unguard(clean_text(str(value)).strip())
 
 
 def read_table(path: str | Path) -> Table:
@@ -53,6 +55,16 @@ def read_table(path: str | Path) -> Table:
     if suffix in (".xlsx", ".xlsm"):
         return _read_xlsx(path)
     raise TableError("expected a .csv or .xlsx file")
+
+
+# Python's csv module refuses a cell longer than this (131,072 characters): far more than any answer needs.
+CSV_CELL_LIMIT = csv.field_size_limit()
+
+
+def _csv_problem(error: csv.Error) -> TableError:
+    if "field larger than field limit" in str(error):
+        return TableError(f"a cell holds more than {CSV_CELL_LIMIT:,} characters; no cell may be that long")
+    return TableError(f"cannot be read as CSV ({error})")
 
 
 def _read_csv(path: Path) -> Table:
@@ -66,6 +78,9 @@ def _read_csv(path: Path) -> Table:
     except UnicodeDecodeError:
         handle.close()
         raise TableError("not UTF-8 text; save the CSV as UTF-8") from None
+    except csv.Error as error:
+        handle.close()
+        raise _csv_problem(error) from None
 
     def rows():
         with handle:
@@ -76,24 +91,41 @@ def _read_csv(path: Path) -> Table:
                     yield number, _row_dict(header, [_cell_text(v) for v in values])
             except UnicodeDecodeError:
                 raise TableError("not UTF-8 text; save the CSV as UTF-8") from None
+            except csv.Error as error:
+                raise _csv_problem(error) from None
 
     return Table(path.name, header, rows())
 
 
-def _read_xlsx(path: Path) -> Table:
-    from openpyxl import load_workbook  # here, not at start-up: most commands and pages never read Excel
+def _damaged(error: Exception) -> TableError:
+    return TableError(
+        f"cannot be read as an Excel workbook: its sheet is damaged or not allowed ({type(error).__name__})"
+    )
 
+
+def _read_xlsx(path: Path) -> Table:
+    import openpyxl  # here, not at start-up: most commands and pages never read Excel
+    from openpyxl import load_workbook
+
+    # openpyxl reads each sheet's XML as it streams it, with defusedxml (installed with councilplan): a sheet
+    # that declares a document type or an entity (an external file, a "billion laughs" expansion) is refused,
+    # never resolved; a truncated or malformed one fails to parse. Either way the import lists the problem.
+    if not openpyxl.DEFUSEDXML:
+        raise TableError("Excel files cannot be read safely here (defusedxml is missing or turned off)")
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged file
         raise TableError(f"cannot be opened as an Excel workbook ({error})") from None
-    sheet = workbook.worksheets[0]
-    iterator = sheet.iter_rows(values_only=True)
     try:
+        sheet = workbook.worksheets[0]
+        iterator = sheet.iter_rows(values_only=True)
         header = [str(_cell_text(h)) for h in next(iterator)]
-    except StopIteration:
+    except (StopIteration, IndexError):
         workbook.close()
         raise TableError("the sheet is empty; the first row must name the columns") from None
+    except Exception as error:  # the sheet's XML: ParseError, defusedxml's refusals, a damaged zip member
+        workbook.close()
+        raise _damaged(error) from None
     while header and header[-1] == "":
         header.pop()
 
@@ -104,6 +136,10 @@ def _read_xlsx(path: Path) -> Table:
                 if not any(c != "" for c in cells):
                     continue
                 yield number, _row_dict(header, cells)
+        except TableError:
+            raise
+        except Exception as error:  # the sheet's XML turned out damaged or hostile part-way
+            raise _damaged(error) from None
         finally:
             workbook.close()
 
@@ -128,6 +164,12 @@ def xml_safe(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
+def clean_text(text: str) -> str:
+    """Text as councilplan stores it, from every entry point (forms, imports): without the control characters
+    other than tab and line breaks, which nobody means to type and which XML (Word, Excel) cannot hold."""
+    return _NOT_XML.sub("", text)
+
+
 def safe_cell(value: object) -> object:
     """Text as it may go into a CSV cell: it never runs as a formula."""
     if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
@@ -143,11 +185,12 @@ def unguard(value: str) -> str:
 
 
 def text_cell(sheet, value: object) -> object:
-    """An XLSX cell for a write-only sheet: strings are stored as text, never as formulas."""
+    """An XLSX cell for a write-only sheet: strings are stored as text, never as formulas, without the characters
+    XML cannot hold (openpyxl would refuse the whole file for one)."""
     if isinstance(value, str):
         from openpyxl.cell import WriteOnlyCell
 
-        cell = WriteOnlyCell(sheet, value=value)
+        cell = WriteOnlyCell(sheet, value=xml_safe(value))
         cell.data_type = "s"
         return cell
     return value
@@ -166,7 +209,7 @@ def write_table(path: str | Path, header: list[str], rows: list[list[object]], s
 
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet(sheet_title[:31])
-        sheet.append(header)
+        sheet.append([text_cell(sheet, h) for h in header])
         for row in rows:
             sheet.append([text_cell(sheet, _xlsx_value(v)) for v in row])
         workbook.save(path)

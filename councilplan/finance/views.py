@@ -486,7 +486,9 @@ def line(request, code: str):
     require(permissions.can_read(request.user))
     found = selectors.line_with_links(code) or _not_found()
     positions = selectors.line_positions(found)
-    issues = selectors.financial_issues(a.pk for a in found.activities.all())
+    # The linked activities and risks, without the exempt ones for anyone not cleared (core.exempt).
+    activities = list(found.activities.visible_to(request.user))
+    issues = selectors.financial_issues(a.pk for a in activities)
     history = found.history.select_related("history_user").order_by("-history_date")[:50]
     return render(
         request,
@@ -502,8 +504,8 @@ def line(request, code: str):
                 )
                 for p, pl in positions
             ],
-            "activities": [(a, issues.get(a.pk)) for a in found.activities.all()],
-            "risks": found.risks.all(),
+            "activities": [(a, issues.get(a.pk)) for a in activities],
+            "risks": found.risks.visible_to(request.user),
             "history": history,
         },
     )
@@ -524,8 +526,8 @@ def capital_line(request, code: str):
         {
             "scheme": found,
             "rows": rows,
-            "activities": found.activities.all(),
-            "risks": found.risks.all(),
+            "activities": found.activities.visible_to(request.user),
+            "risks": found.risks.visible_to(request.user),
             "history": found.history.select_related("history_user").order_by("-history_date")[:50],
         },
     )

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from councilplan.core.exempt import Exemptable
 from councilplan.plan.models import Activity, Plan
 
 
@@ -40,13 +41,17 @@ class Round(models.Model):
         return f"{self.plan} — {self.label}"
 
 
-class Return(models.Model):
+class Return(Exemptable):
     """One activity's answers for one round (spec/monitoring.md §3).
 
     List answers hold vocabulary codes. `milestones` maps a milestone type code to
     {"date": ISO date or null, "estimated": bool, "text": str}. `version` goes up by one on
     every save, so a save based on an older version is refused rather than overwriting.
     """
+
+    # Exempt when its activity is (core.exempt): it has no paragraph of its own.
+    exempt_paragraph = exempt_reason = public_interest_test = None
+    exempt_lookup = {"activity__exempt": True}
 
     class State(models.TextChoices):
         DRAFT = "draft", "Draft"

@@ -215,15 +215,17 @@ def get_indicator(ref: str) -> Indicator | None:
     return indicators.filter(ref__iexact=ref).order_by("pk").first()
 
 
-def indicator_page(indicator: Indicator, period: dt.date | None) -> dict:
-    """An indicator's page: its record (all results), standards, linked activities and paired indicators."""
+def indicator_page(indicator: Indicator, period: dt.date | None, user) -> dict:
+    """An indicator's page: its record (all results), standards, linked activities (the exempt ones only for
+    `user` cleared for them) and paired indicators."""
+    activities = indicator.activities.model.objects.visible_to(user).select_related("plan")
     full = (
         Indicator.objects.filter(pk=indicator.pk)
         .select_related("service_area__directorate", "paired_with", "owner")
         .prefetch_related(
             Prefetch("standards", queryset=Standard.objects.order_by("year")),
             Prefetch("results", queryset=Result.objects.order_by("period").select_related("updated_by")),
-            Prefetch("activities", queryset=indicator.activities.model.objects.select_related("plan")),
+            Prefetch("activities", queryset=activities),
             Prefetch("paired_activity_indicators", queryset=Indicator.objects.order_by("ref")),
         )
         .get()

@@ -24,6 +24,7 @@ from councilplan.documents import jobs
 from councilplan.documents.http import file_response
 from councilplan.documents.model import Document
 from councilplan.plan.models import Activity
+from councilplan.plan.permissions import can_read_activity
 
 from . import selectors
 from .documents import (
@@ -205,7 +206,7 @@ def chart(request, ref: str):
     _reader(request)
     indicator = _indicator(ref)
     period = _period(request, selectors.latest_period())
-    page = selectors.indicator_page(indicator, period)
+    page = selectors.indicator_page(indicator, period, request.user)
     response = HttpResponse(chart_svg(trend_chart(page["record"], period)), content_type="image/svg+xml")
     response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
     response["X-Content-Type-Options"] = "nosniff"
@@ -219,7 +220,7 @@ def indicator(request, ref: str):
     _reader(request)
     indicator = _indicator(ref)
     latest = selectors.latest_period() or dt.date.today().replace(day=1)
-    page = selectors.indicator_page(indicator, latest)
+    page = selectors.indicator_page(indicator, latest, request.user)
     record = page["record"]
     rows = []
     for result in reversed(page["indicator"].results.all()):
@@ -397,6 +398,8 @@ def mine(request):
 @require_safe
 def activity(request, pk: int):
     _reader(request)
-    plan_activity = get_object_or_404(Activity.objects.select_related("plan"), pk=pk)
+    plan_activity = get_object_or_404(Activity.objects.select_related("plan").prefetch_related("colleagues"), pk=pk)
+    if not can_read_activity(request.user, plan_activity):
+        raise Http404  # exempt, to someone not cleared: as if it did not exist
     rows = linked_kpi_rows(selectors.linked_indicators(plan_activity))
     return render(request, "performance/activity.html", {"activity": plan_activity, "rows": rows})

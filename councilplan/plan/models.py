@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from councilplan.core.exempt import Exemptable
 from councilplan.core.models import Directorate, Outcome
 
 
@@ -34,7 +35,10 @@ class Plan(models.Model):
         return self.name
 
 
-class Activity(models.Model):
+class Activity(Exemptable):
+    # Exempt by the yes/no box below, not by a paragraph (core.exempt): the paragraph fields are removed.
+    exempt_paragraph = exempt_reason = public_interest_test = None
+    exempt_lookup = {"exempt": True}
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="activities")
     ref = models.CharField("activity number", max_length=20)
     sort_key = models.PositiveIntegerField(default=0, editable=False)

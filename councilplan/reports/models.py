@@ -3,13 +3,14 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from councilplan.core.exempt import Exemptable
 from councilplan.core.models import Outcome
 from councilplan.monitoring.models import Round
 
 from .round_report import SECTION_NAMES
 
 
-class Commentary(models.Model):
+class Commentary(Exemptable):
     """The corporate policy team's words for one section of one round's analysis report.
 
     The report's figures and tables come from the returns; the narrative the seed report has (key emerging
@@ -20,6 +21,10 @@ class Commentary(models.Model):
 
     # In report order, named once (round_report.SECTION_NAMES). `contact` holds the contact details printed after
     # the introduction.
+    # Exempt by the yes/no box below, not by a paragraph (core.exempt): the paragraph fields are removed.
+    exempt_paragraph = exempt_reason = public_interest_test = None
+    exempt_lookup = {"exempt": True}
+
     Section = models.TextChoices("Section", [(code.upper(), (code, name)) for code, name in SECTION_NAMES.items()])
 
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="commentary")

@@ -12,6 +12,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from councilplan.analysis.risk import ACTION_STATUSES
+from councilplan.core.exempt import Exemptable
 from councilplan.core.models import Directorate
 from councilplan.monitoring.models import Return
 from councilplan.plan.models import Activity
@@ -98,7 +99,11 @@ class Register(models.Model):
         return self.name
 
 
-class Risk(models.Model):
+class Risk(Exemptable):
+    # Exempt by the yes/no box below, not by a paragraph (core.exempt): the paragraph fields are removed.
+    exempt_paragraph = exempt_reason = public_interest_test = None
+    exempt_lookup = {"exempt": True}
+
     class Status(models.TextChoices):
         OPEN = "open", "On the register"
         WITHDRAWN = "withdrawn", "Withdrawn"
@@ -147,7 +152,10 @@ class Risk(models.Model):
         return f"{self.code} {self.title}"
 
 
-class Control(models.Model):
+class Control(Exemptable):
+    # Exempt when its risk is (core.exempt): it has no paragraph of its own.
+    exempt_paragraph = exempt_reason = public_interest_test = None
+    exempt_lookup = {"risk__exempt": True}
     risk = models.ForeignKey(Risk, on_delete=models.CASCADE, related_name="controls")
     title = models.TextField()
     owner = models.CharField(max_length=500, blank=True)
@@ -161,10 +169,14 @@ class Control(models.Model):
         return self.title[:80]
 
 
-class Action(models.Model):
+class Action(Exemptable):
     """A mitigating action. The planned completion date is often approximate ("March 2018", "January 2018
     (review)", "Up to March 2018"): `planned` holds it as written, `planned_date` an exact day when known.
     Counting by due date uses the exact day, else the end of the month `planned` names."""
+
+    # Exempt when its risk is (core.exempt): it has no paragraph of its own.
+    exempt_paragraph = exempt_reason = public_interest_test = None
+    exempt_lookup = {"risk__exempt": True}
 
     class Status(models.TextChoices):
         COMPLETED = "completed", ACTION_STATUSES["completed"]
@@ -187,8 +199,12 @@ class Action(models.Model):
         return self.title[:80]
 
 
-class Review(models.Model):
+class Review(Exemptable):
     """The scores a risk had at one review. The direction of travel comes from these, never typed."""
+
+    # Exempt when its risk is (core.exempt): it has no paragraph of its own.
+    exempt_paragraph = exempt_reason = public_interest_test = None
+    exempt_lookup = {"risk__exempt": True}
 
     risk = models.ForeignKey(Risk, on_delete=models.CASCADE, related_name="reviews")
     reviewed_on = models.DateField()
@@ -212,8 +228,12 @@ class Review(models.Model):
         return f"{self.risk.code} reviewed {self.reviewed_on:%d/%m/%Y}"
 
 
-class Movement(models.Model):
+class Movement(Exemptable):
     """A risk escalated or de-escalated to another register, moved across, withdrawn or reinstated."""
+
+    # Exempt when its risk is (core.exempt): it has no paragraph of its own.
+    exempt_paragraph = exempt_reason = public_interest_test = None
+    exempt_lookup = {"risk__exempt": True}
 
     class Kind(models.TextChoices):
         ESCALATED = "escalated", "Escalated"

@@ -2,6 +2,10 @@
 
 The web pages, the register document and the command all read through here; the figures (bands, counts,
 heat maps, directions, actions due) are then worked out by `councilplan.analysis.risk`.
+
+Exempt information (Schedule 12A): every selector that reads risks, or the activities and returns linked to
+them, takes `include_exempt` (whether the reader is cleared, `core.exempt.cleared`) and leaves out what is
+exempt through `core.exempt` (`shown`, `hidden`) unless it is true. It defaults to false: forgetting it hides.
 """
 
 from __future__ import annotations
@@ -26,7 +30,9 @@ from councilplan.analysis.risk import (
     approximate_date,
     register_figures,
 )
+from councilplan.core.exempt import hidden, shown
 from councilplan.core.models import VocabularyTerm
+from councilplan.monitoring.models import Return
 from councilplan.plan.models import Activity
 
 from .models import Action, Control, Movement, Register, ReturnRisk, Review, Risk, RiskScale
@@ -250,7 +256,8 @@ def _person(user) -> str:
     return str(user) if user is not None else ""
 
 
-def _risk_queryset():
+def _risk_queryset(include_exempt: bool):
+    activities = Activity.objects.shown(include_exempt).select_related("plan").order_by("plan__name", "sort_key")
     return Risk.objects.select_related("register").prefetch_related(
         "controls",
         "actions",
@@ -261,7 +268,7 @@ def _risk_queryset():
                 "moved_on", "id"
             ),
         ),
-        Prefetch("activities", queryset=Activity.objects.select_related("plan").order_by("plan__name", "sort_key")),
+        Prefetch("activities", queryset=activities),
         "owner_users",
     )
 
@@ -320,7 +327,7 @@ def _risk_record(risk: Risk, levels: dict[str, str]) -> RiskRecord:
     )
 
 
-def register_list(include_exempt: bool = True) -> list[tuple[RegisterRecord, list[RiskRecord]]]:
+def register_list(include_exempt: bool = False) -> list[tuple[RegisterRecord, list[RiskRecord]]]:
     """Every register, lowest level first then by name, with its open risks (scores only; three queries);
     without `include_exempt`, not the risks marked exempt (Schedule 12A)."""
     levels = dict(level_terms())
@@ -329,10 +336,8 @@ def register_list(include_exempt: bool = True) -> list[tuple[RegisterRecord, lis
         Register.objects.select_related("directorate"), key=lambda r: (-order.get(r.level, -1), r.name.lower())
     )
     risks: dict[int, list[RiskRecord]] = {}
-    shown = Risk.objects.filter(status=Risk.Status.OPEN)
-    if not include_exempt:
-        shown = shown.filter(exempt=False)
-    for risk in shown.select_related("register").order_by("code"):
+    on_registers = Risk.objects.filter(status=Risk.Status.OPEN).shown(include_exempt)
+    for risk in on_registers.select_related("register").order_by("code"):
         risks.setdefault(risk.register_id, []).append(
             RiskRecord(
                 risk.pk,
@@ -370,14 +375,17 @@ def find_registers(name_or_level: str | None) -> list[Register]:
     return list(Register.objects.filter(level__in=codes).order_by("name"))
 
 
-def register_data(registers: Iterable[Register], title: str = "", include_exempt: bool = True) -> RegisterData:
+def register_data(registers: Iterable[Register], title: str = "", include_exempt: bool = False) -> RegisterData:
     """The open risks of `registers`, with everything a register document prints (eight queries); without
     `include_exempt`, not the risks marked exempt (Schedule 12A)."""
     registers = list(registers)
     levels = dict(level_terms())
-    risks = _risk_queryset().filter(register__in=registers, status=Risk.Status.OPEN).order_by("code")
-    if not include_exempt:
-        risks = risks.filter(exempt=False)
+    risks = (
+        _risk_queryset(include_exempt)
+        .filter(register__in=registers, status=Risk.Status.OPEN)
+        .shown(include_exempt)
+        .order_by("code")
+    )
     if not title:
         title = registers[0].name if len(registers) == 1 else ", ".join(r.name for r in registers)
     return RegisterData(
@@ -391,19 +399,22 @@ def get_risk(risk_id: int) -> Risk | None:
     return Risk.objects.select_related("register").filter(pk=risk_id).first()
 
 
-def risk_record(risk: Risk) -> RiskRecord:
-    """One risk with everything its page shows."""
-    return _risk_record(_risk_queryset().get(pk=risk.pk), dict(level_terms()))
+def risk_record(risk: Risk, include_exempt: bool = False) -> RiskRecord:
+    """One risk with everything its page shows (its exempt linked activities only with `include_exempt`)."""
+    return _risk_record(_risk_queryset(include_exempt).get(pk=risk.pk), dict(level_terms()))
 
 
-def risks_for_activities(activity_ids: Iterable[int]) -> dict[int, list[RiskRecord]]:
+def risks_for_activities(activity_ids: Iterable[int], include_exempt: bool = False) -> dict[int, list[RiskRecord]]:
     """Activity id -> the open risks linked to it, by code (for scorecards and reports; two queries)."""
     levels = dict(level_terms())
     found: dict[int, list[RiskRecord]] = {}
-    links = (
+    links = hidden(
         Risk.activities.through.objects.filter(activity_id__in=list(activity_ids), risk__status=Risk.Status.OPEN)
         .select_related("risk", "risk__register")
-        .order_by("risk__code")
+        .order_by("risk__code"),
+        Risk,
+        "risk",
+        include_exempt,
     )
     for link in links:
         risk = link.risk
@@ -426,40 +437,42 @@ def risks_for_activities(activity_ids: Iterable[int]) -> dict[int, list[RiskReco
     return found
 
 
-def risks_named_by_returns(return_ids: Iterable[int]) -> dict[int, list[tuple[str, str]]]:
+def risks_named_by_returns(return_ids: Iterable[int], include_exempt: bool = False) -> dict[int, list[tuple[str, str]]]:
     """Return id -> (code, title) of the risks it names (one query)."""
     found: dict[int, list[tuple[str, str]]] = {}
-    for ret_id, code, title in (
-        ReturnRisk.objects.filter(ret_id__in=list(return_ids))
-        .order_by("ret_id", "risk__code")
-        .values_list("ret_id", "risk__code", "risk__title")
+    links = hidden(ReturnRisk.objects.filter(ret_id__in=list(return_ids)), Risk, "risk", include_exempt)
+    for ret_id, code, title in links.order_by("ret_id", "risk__code").values_list(
+        "ret_id", "risk__code", "risk__title"
     ):
         found.setdefault(ret_id, []).append((code, title))
     return found
 
 
-def returns_naming(risk: Risk) -> list[ReturnRisk]:
+def returns_naming(risk: Risk, include_exempt: bool = False) -> list[ReturnRisk]:
+    """The returns naming `risk` (those of exempt activities only with `include_exempt`)."""
+    links = hidden(ReturnRisk.objects.filter(risk=risk), Return, "ret", include_exempt)
     return list(
-        ReturnRisk.objects.filter(risk=risk)
-        .select_related("ret__round__plan", "ret__activity")
-        .order_by("-ret__round__label", "ret__activity__sort_key")
+        links.select_related("ret__round__plan", "ret__activity").order_by(
+            "-ret__round__label", "ret__activity__sort_key"
+        )
     )
 
 
-def risk_choices_for_return(ret) -> list[Risk]:
+def risk_choices_for_return(ret, include_exempt: bool = False) -> list[Risk]:
     """The open risks a return may name: those on registers at the levels it answered, plus any it already
-    names; all open risks when it named no level."""
+    names; all open risks when it named no level. Exempt risks only with `include_exempt`."""
     risks = Risk.objects.filter(status=Risk.Status.OPEN).select_related("register")
     levels = list(ret.risk_registers or [])
     if levels:
         risks = Risk.objects.filter(
             Q(status=Risk.Status.OPEN, register__level__in=levels) | Q(return_links__ret=ret)
         ).select_related("register")
-    return list(risks.distinct().order_by("code"))
+    return list(risks.shown(include_exempt).distinct().order_by("code"))
 
 
-def activity_choices() -> list[Activity]:
-    return list(Activity.objects.select_related("plan").order_by("plan__name", "sort_key", "ref"))
+def activity_choices(include_exempt: bool = False) -> list[Activity]:
+    activities = Activity.objects.shown(include_exempt).select_related("plan")
+    return list(activities.order_by("plan__name", "sort_key", "ref"))
 
 
 def register_choices() -> list[Register]:
@@ -531,11 +544,11 @@ def _fields(model, extra_skip=()) -> list[str]:
     ]
 
 
-def risk_history(risk: Risk) -> list[HistoryEntry]:
+def risk_history(risk: Risk, include_exempt: bool = False) -> list[HistoryEntry]:
     """Every change to the risk, its controls, actions, reviews, moves and links, newest first (seven
-    queries, however long the history)."""
+    queries, however long the history). Links to exempt activities only with `include_exempt`."""
     risk_fields = _fields(Risk, extra_skip=("updated_by",))
-    links = _link_snapshots(risk)
+    links = _link_snapshots(risk, include_exempt)
 
     def link_changes(previous, row) -> list[str]:
         changes = []
@@ -570,24 +583,28 @@ def _set_text(items: set[str]) -> str:
     return "; ".join(sorted(items)) if items else "(none)"
 
 
-def _link_snapshots(risk: Risk) -> dict[str, dict[int, set[str]]]:
+def _link_snapshots(risk: Risk, include_exempt: bool) -> dict[str, dict[int, set[str]]]:
     """For each of the risk's links (activities, owner users): historical row id -> what it linked to then
-    (four queries)."""
+    (four queries). An exempt activity is left out without `include_exempt` (not even its number)."""
     from django.contrib.auth import get_user_model
 
     history_model = Risk.history.model
     snapshots: dict[str, dict[int, set[str]]] = {}
-    for field, target, name in (
+    for field, targets, name in (
         ("activities", Activity, lambda a: f"{a.ref}. {a.title}"),
         ("owner_users", get_user_model(), str),
     ):
         m2m_model = getattr(history_model, field).model
         column = Risk._meta.get_field(field).m2m_reverse_field_name()
         rows = list(m2m_model.objects.filter(history__id=risk.pk).values_list("history_id", f"{column}_id"))
-        names = {obj.pk: name(obj) for obj in target.objects.filter(pk__in={pk for _, pk in rows})}
+        objects = list(targets.objects.filter(pk__in={pk for _, pk in rows}))
+        names = {obj.pk: name(obj) for obj in shown(objects, include_exempt)}
+        left_out = {obj.pk for obj in objects} - names.keys()
         found: dict[int, set[str]] = {}
         for history_id, pk in rows:
-            found.setdefault(history_id, set()).add(names.get(pk, f"#{pk}"))
+            found.setdefault(history_id, set())
+            if pk not in left_out:
+                found[history_id].add(names.get(pk, f"#{pk}"))
         snapshots[field] = found
     return snapshots
 

@@ -52,8 +52,11 @@ def _manage(request) -> None:
 
 
 def _risk_for_update(request, code: str) -> Risk:
-    """The risk, if the user may update it (the corporate team or one of its owners); 403 otherwise."""
+    """The risk, if the user may update it (the corporate team or one of its owners); 403 otherwise. An exempt
+    risk is not there (404) for anyone not cleared, its owners included, as on its page."""
     risk = get_object_or_404(Risk.objects.select_related("register"), code=code)
+    if risk.exempt and not _cleared(request):
+        raise Http404
     owners = set(risk.owner_users.values_list("id", flat=True))
     if not permissions.can_update_risk(request.user, owners):
         raise PermissionDenied
@@ -237,13 +240,13 @@ def risk(request, code: str):
     found = get_object_or_404(Risk, code=code)
     if found.exempt and not _cleared(request):
         raise Http404
-    record = selectors.risk_record(found)
+    record = selectors.risk_record(found, _cleared(request))
     return render(
         request,
         "risks/risk.html",
         {
             "page": pages.risk_page(record, selectors.get_scale()),
-            "returns": selectors.returns_naming(found),
+            "returns": selectors.returns_naming(found, _cleared(request)),
             "can_update": permissions.can_update_risk(request.user, record.owner_user_ids),
             "can_manage": permissions.can_manage_risks(request.user),
         },
@@ -421,8 +424,11 @@ def risk_move(request, code: str):
 @require_http_methods(["GET", "POST"])
 def risk_activities(request, code: str):
     found = _risk_for_update(request, code)
-    choices = [(str(a.pk), f"{a.ref}. {a.title} ({a.plan.name})") for a in selectors.activity_choices()]
+    shown = selectors.activity_choices(_cleared(request))
+    choices = [(str(a.pk), f"{a.ref}. {a.title} ({a.plan.name})") for a in shown]
     current = [str(pk) for pk in found.activities.values_list("id", flat=True)]
+    # Links to exempt activities the person cannot see are kept as they are: not shown, not dropped.
+    kept = set(found.activities.exclude(pk__in=[a.pk for a in shown]).values_list("pk", flat=True))
     form = ChoicesForm(
         request.POST or None,
         initial={"chosen": current},
@@ -433,7 +439,7 @@ def risk_activities(request, code: str):
     return edit_page(
         request,
         form,
-        lambda: services.set_activities(found, _activities(form.ids()), user=request.user),
+        lambda: services.set_activities(found, _activities(set(form.ids()) | kept), user=request.user),
         done=(f"Linked activities of {found.code} saved.", _risk_url(found) + "#activities"),
         title=f"Plan activities for {found.code}",
         caption=found.title,
@@ -476,7 +482,8 @@ def risk_history(request, code: str):
     found = get_object_or_404(Risk, code=code)
     if found.exempt and not _cleared(request):
         raise Http404
-    return render(request, "risks/history.html", {"risk": found, "entries": selectors.risk_history(found)})
+    entries = selectors.risk_history(found, _cleared(request))
+    return render(request, "risks/history.html", {"risk": found, "entries": entries})
 
 
 # --- monitoring returns ----------------------------------------------------------------------------------
@@ -491,7 +498,9 @@ def return_risks(request, pk: int):
     )
     if not permissions.can_name_return_risks(request.user, ret):
         raise PermissionDenied
-    risks = selectors.risk_choices_for_return(ret)
+    risks = selectors.risk_choices_for_return(ret, _cleared(request))
+    # Exempt risks the return names, which the person cannot see, are kept as they are: not shown, not dropped.
+    kept = list(Risk.objects.filter(return_links__ret=ret).exclude(pk__in=[r.pk for r in risks]))
     form = ChoicesForm(
         request.POST or None,
         initial={"chosen": [str(pk) for pk in ret.named_risks.values_list("risk_id", flat=True)]},
@@ -502,7 +511,9 @@ def return_risks(request, pk: int):
     return edit_page(
         request,
         form,
-        lambda: services.name_return_risks(ret, [r for r in risks if r.pk in set(form.ids())], user=request.user),
+        lambda: services.name_return_risks(
+            ret, [r for r in risks if r.pk in set(form.ids())] + kept, user=request.user
+        ),
         done=("Risks saved.", reverse("risks:return_risks", args=[ret.pk])),
         title=f"Risks for {ret.activity.ref}. {ret.activity.title}",
         caption=f"{ret.round.plan.name} — {ret.round.label}",

@@ -8,10 +8,9 @@ from dataclasses import dataclass
 
 from django.shortcuts import get_object_or_404
 
-from councilplan.core.permissions import can_see_exempt
 from councilplan.core.systems import LinkGroup, systems
 from councilplan.plan.models import Activity
-from councilplan.plan.permissions import completes_returns_for
+from councilplan.plan.permissions import can_read_activity
 
 
 @dataclass(frozen=True)
@@ -22,7 +21,7 @@ class ActivityPage:
 
 def may_read_activity(user, activity: Activity) -> bool:
     """An exempt activity only for people cleared for it and its own officers; any other for everyone signed in."""
-    return not activity.exempt or can_see_exempt(user) or completes_returns_for(user, activity)
+    return can_read_activity(user, activity)
 
 
 def activity_page(user, pk: int) -> ActivityPage | None:

@@ -11,7 +11,8 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def pending_owner(context) -> str:
-    user = getattr(context.get("request"), "user", None)
+    request = context.get("request")
+    user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return ""
-    return format_html('<input type="hidden" name="{}" value="{}">', OWNER_FIELD, owner_token(user))
+    return format_html('<input type="hidden" name="{}" value="{}">', OWNER_FIELD, owner_token(user, request.path))
