@@ -18,10 +18,16 @@ def make_user(username: str, role: str = User.Role.LEAD_OFFICER, teams=(), **fie
     return user
 
 
-@pytest.fixture
-def governance_sample(db):
+@pytest.fixture(scope="module")
+def governance_sample(django_db_setup, django_db_blocker):
+    """The plan and the governance sample, loaded once for the module in a transaction rolled back after it;
+    each test runs in a savepoint of its own inside it."""
+    from django.db import transaction
+
     from councilplan.governance.sample import load_sample
     from councilplan.sample.loader import load_plan_and_returns
 
-    load_plan_and_returns()
-    return load_sample()
+    with django_db_blocker.unblock(), transaction.atomic():
+        load_plan_and_returns()
+        yield load_sample()
+        transaction.set_rollback(True)
