@@ -122,7 +122,7 @@ def test_html(sample):
         "↓ Risk score fell (was 20)",
     ]
     assert summary[-1][-1] == "NEW New risk"
-    counts = next(t for t in page.tables if t[0] == ["", "Low risk", "Medium risk", "High risk"])
+    counts = next(t for t in page.tables if t[0] == ["Risk level", "Low risk", "Medium risk", "High risk"])
     assert counts[1:] == [["Current risk level", "0", "7", "10"], ["Target risk level", "3", "14", "0"]]
     heat = next(t for t in page.tables if t[0][0] == "Likelihood")
     assert heat[1][0] == "5 Very Likely" and heat[1][4] == "CRR0016"  # 5×4

@@ -83,7 +83,7 @@ def heat_map_table(cells: dict[tuple[int, int], tuple[str, ...]], scale: Scale, 
 def counts_table(figures: RegisterFigures, scale: Scale, sheet: str = "Summary") -> Table:
     return Table(
         "Number of risks in each risk level",
-        ("", *(f"{band.label} risk" for band in scale.bands)),
+        ("Risk level", *(f"{band.label} risk" for band in scale.bands)),  # no empty header cell (axe)
         (
             ("Current risk level", *(figures.current_counts[b.code] for b in scale.bands)),
             ("Target risk level", *(figures.target_counts[b.code] for b in scale.bands)),
