@@ -57,7 +57,7 @@ def queue(settings, tmp_path):
 
 
 @pytest.fixture
-def plan(transactional_db):
+def plan(transactional_db, django_db_serialized_rollback):
     return make_plan("Jobs plan", 6)
 
 
@@ -127,7 +127,9 @@ def test_who_may_not_see_exempt_information_is_never_given_the_kept_file_of_one_
     assert client.get(f"{url}?job=progress").status_code == 302  # to sign in
 
 
-def test_a_failed_job_shows_its_reason_and_can_be_tried_again(queue, transactional_db, tmp_path, rf):
+def test_a_failed_job_shows_its_reason_and_can_be_tried_again(
+    queue, transactional_db, django_db_serialized_rollback, tmp_path, rf
+):
     import jobs_support
 
     broken = tmp_path / "broken"

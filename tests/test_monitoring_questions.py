@@ -79,7 +79,7 @@ def test_what_submitting_always_requires_is_asked_for_with_its_message(question)
 
 
 def test_a_not_on_track_return_must_name_its_issues_and_say_whether_mitigations_are_in_place():
-    answers = {"delivery_status": "unlikely", "project_status": "active", "mitigations": None}
+    answers = {"delivery_status": "unlikely", "progress": "Slipping", "project_status": "active", "mitigations": None}
     errors = validate_answers(answers, Vocabularies.defaults(), submit=True)
     assert errors == {
         "issues": "Select at least one issue affecting the activity",

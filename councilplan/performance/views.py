@@ -168,7 +168,7 @@ def _download(request, kind: str, fmt: str):
     if fmt == "json":  # figures only, quick: in the request
         return file_response(produce(scope, fmt))
     # Laid out with a chart per indicator: made by the worker once per version of the data, and kept.
-    page = "performance:dashboard" if kind == selectors.DASHBOARD else "performance:quarterly"
+    page = "performance:dashboard" if kind == selectors.DASHBOARD else "performance:report"
     what = "Dashboard" if kind == selectors.DASHBOARD else "Quarterly performance report"
     return jobs.respond(
         request,
