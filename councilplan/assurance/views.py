@@ -398,7 +398,12 @@ def project_links(request, pk: int):
     found = _project(pk)
     require(permissions.can_edit_project(request.user, found))
     # The plan's significant service changes are the assurance pipeline: offered first.
-    activities = Activity.objects.select_related("plan").order_by("-activity_type", "plan__name", "sort_key")
+    # Only what the person may read is offered; links to exempt records they cannot see are kept on saving.
+    shown_activities = Activity.objects.visible_to(request.user)
+    shown_risks = Risk.objects.visible_to(request.user)
+    kept_activities = list(found.activities.exclude(pk__in=shown_activities.values("pk")).values_list("pk", flat=True))
+    kept_risks = list(found.risks.exclude(pk__in=shown_risks.values("pk")).values_list("pk", flat=True))
+    activities = shown_activities.select_related("plan").order_by("-activity_type", "plan__name", "sort_key")
     activities = sorted(activities, key=lambda a: a.activity_type != "service_change")
     form = forms.LinksForm(
         request.POST or None,
@@ -407,15 +412,15 @@ def project_links(request, pk: int):
             "risks": [str(r.pk) for r in found.risks.all()],
         },
         activities=[(str(a.pk), f"{a.plan.name} {a.ref}. {a.title}") for a in activities],
-        risks=[(str(r.pk), f"{r.code} {r.title}") for r in Risk.objects.order_by("code")],
+        risks=[(str(r.pk), f"{r.code} {r.title}") for r in shown_risks.order_by("code")],
     )
     return edit_page(
         request,
         form,
         lambda: services.set_links(
             found,
-            activities=Activity.objects.filter(pk__in=form.cleaned_data["activities"]),
-            risks=Risk.objects.filter(pk__in=form.cleaned_data["risks"]),
+            activities=Activity.objects.filter(pk__in=[*form.cleaned_data["activities"], *kept_activities]),
+            risks=Risk.objects.filter(pk__in=[*form.cleaned_data["risks"], *kept_risks]),
             user=request.user,
         ),
         done=("Links saved.", reverse("assurance:project", args=[pk])),

@@ -567,7 +567,7 @@ def item_history(request, pk: int):
 def minute_create(request, pk: int):
     require(permissions.can_manage(request.user))
     found = _meeting(pk)
-    items = found.items.order_by("order")
+    items = found.items.visible_to(request.user).order_by("order")  # a clerk not cleared never sees exempt titles
     form = forms.MinuteForm(request.POST or None, items=[(str(i.pk), f"Item {i.number} {i.title}") for i in items])
 
     def change():

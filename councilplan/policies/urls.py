@@ -1,8 +1,23 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from . import views
 
 app_name = "policies"
+
+
+class PaperConverter:
+    """The papers the register prints: any other name is no address at all (not an echo of what was typed)."""
+
+    regex = "register|close-down"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(PaperConverter, "paper")
 
 urlpatterns = [
     path("", views.index, name="index"),
@@ -24,6 +39,6 @@ urlpatterns = [
     path("<int:number>/publish/", views.publish, name="publish"),
     path("reports/", views.reports, name="reports"),
     path("reports/endorse/", views.endorse, name="endorse"),
-    path("reports/<slug:paper>.<slug:fmt>", views.report_file, name="report_file"),
+    path("reports/<paper:paper>.<slug:fmt>", views.report_file, name="report_file"),
     path("reminders/", views.send_reminders, name="reminders"),
 ]
