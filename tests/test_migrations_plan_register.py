@@ -30,6 +30,10 @@ def _migrate(targets):
 
 
 # Serialized rollback, as the other transactional tests: the next one finds the content types it expects.
+# Not on SQLite: going back past monitoring 0005 remakes monitoring_return referencing plan_activity, and the
+# move's table rename, reversed, leaves that reference dangling (SQLite renames do not follow references in
+# Django's schema editor; PostgreSQL's do). The forward path a council takes runs on both (every test database).
+@pytest.mark.skipif(connection.vendor == "sqlite", reason="SQLite cannot take the register back past the move")
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_plans_activities_and_history_survive_the_move():
     # The systems that came after the move go first, whole: their tables name plan_activity, which the move's
