@@ -20,13 +20,13 @@ from councilplan.core.lists import Column, Filter, list_page
 from councilplan.core.pages import apply, confirm_page, done
 from councilplan.core.permissions import require, signed_in_required
 from councilplan.core.uploads import check_import_upload
-from councilplan.documents.formats import FORMAT_NAMES, output
-from councilplan.documents.http import file_response
+from councilplan.documents import jobs
+from councilplan.documents.formats import FORMAT_NAMES
 from councilplan.documents.render_html import items as document_items
 from councilplan.plan.models import Activity
 from councilplan.risks.models import Risk
 
-from . import exchange, forms, permissions, reminders, selectors, services
+from . import downloads, exchange, forms, permissions, reminders, selectors, services
 from .documents import FORMATS, report_document
 from .models import AnalysisReport, AssuranceActivity, Portfolio, Project, Theme
 
@@ -751,8 +751,7 @@ def report_file(request, pk: int, fmt: str):
     found = get_object_or_404(AnalysisReport.objects.select_related("previous"), pk=pk)
     if fmt not in FORMATS:
         raise Http404
-    document = report_document(selectors.report_inputs(found))
-    return file_response(output(document, fmt), inline=fmt == "html")
+    return _report_job(request, found, fmt, back=reverse("assurance:report", args=[pk]))
 
 
 @signed_in_required
@@ -814,6 +813,20 @@ def send_reminders(request):
 # --- public pages ------------------------------------------------------------------------------------------
 
 
+def _report_job(request, found: AnalysisReport, fmt: str, back: str):
+    """Laid out, long: made by the worker once per version of the assurance data, and kept."""
+    return jobs.respond(
+        request,
+        downloads.report_file,
+        params={"report": found.pk},
+        fmt=fmt,
+        version=downloads.version(),
+        title=found.title,
+        back=(back, "Back to the report"),
+        inline=fmt == "html",
+    )
+
+
 @require_safe
 def public_reports(request):
     return render(request, "assurance/public_reports.html", {"reports": selectors.published_reports()})
@@ -822,11 +835,11 @@ def public_reports(request):
 @require_safe
 def public_report(request, pk: int, fmt: str = ""):
     found = get_object_or_404(AnalysisReport, pk=pk, published=True, issued_on__isnull=False)
-    document = report_document(selectors.report_inputs(found))
     if fmt:
         if fmt not in ("pdf", "html"):
             raise Http404
-        return file_response(output(document, fmt), inline=fmt == "html")
+        return _report_job(request, found, fmt, back=reverse("public:assurance_public:report", args=[pk]))
+    document = report_document(selectors.report_inputs(found))
     return render(
         request,
         "assurance/public_report.html",

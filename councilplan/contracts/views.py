@@ -21,15 +21,15 @@ from councilplan.core.models import Directorate
 from councilplan.core.pages import apply, confirm_page, done, form_page
 from councilplan.core.permissions import require, signed_in_required
 from councilplan.core.uploads import check_import_upload
-from councilplan.documents.formats import FORMAT_NAMES, output
-from councilplan.documents.http import file_response
+from councilplan.documents import jobs
+from councilplan.documents.formats import FORMAT_NAMES
 from councilplan.documents.render_html import items as document_items
 from councilplan.performance.models import Indicator
 from councilplan.plan.models import Activity
 from councilplan.risks.models import Risk
 
-from . import forms, permissions, reminders, selectors, services
-from .documents import FORMATS, review_document, summary_document
+from . import downloads, forms, permissions, reminders, selectors, services
+from .documents import FORMATS, summary_document
 from .management.commands.export_contracts import public_export
 from .models import Contract, Finding, MaturityReport, ProgressReport, Review
 
@@ -913,7 +913,16 @@ def report_download(request, pk: int, fmt: str):
     review = _review(request, pk)
     if fmt not in FORMATS:
         raise Http404
-    return file_response(output(review_document(review, request.user), fmt), inline=fmt == "html")
+    return jobs.respond(
+        request,
+        downloads.contracts_file,
+        params={"what": "review", "review": review.pk, "reader": request.user.pk},
+        fmt=fmt,
+        version=downloads.version(),
+        title=f"Maturity review: {review}",
+        back=(reverse("contracts:review", args=[review.pk]), "Back to the review"),
+        inline=fmt == "html",
+    )
 
 
 @signed_in_required
@@ -1149,8 +1158,16 @@ def report_file(request, pk: int, fmt: str):
     found = get_object_or_404(ProgressReport, pk=pk)
     if fmt not in FORMATS or (found.exempt and not selectors.cleared(request.user)):
         raise Http404
-    document = summary_document(request.user, report_id=pk, today=_today())
-    return file_response(output(document, fmt), inline=fmt == "html")
+    return jobs.respond(
+        request,
+        downloads.contracts_file,
+        params={"what": "progress", "report": pk, "reader": request.user.pk, "today": _today().isoformat()},
+        fmt=fmt,
+        version=downloads.version(),
+        title=f"Contracts progress report: {found}",
+        back=(reverse("contracts:report", args=[pk]), "Back to the report"),
+        inline=fmt == "html",
+    )
 
 
 @signed_in_required

@@ -84,6 +84,35 @@ def latest_change(*histories) -> tuple:
     return tuple(latest)
 
 
+def system_version(*app_labels: str) -> tuple:
+    """A data version for a system's documents: the latest history row of every model with a history in the
+    apps named (one query each), and of the people and directorates every document names. A change to any record
+    of the system, by anyone, makes a new document."""
+    from django.apps import apps as registry
+
+    histories = [
+        model
+        for label in (*app_labels, "core")
+        for model in registry.get_app_config(label).get_models()
+        if model.__name__.startswith("Historical") and (label != "core" or model._meta.model_name in _NAMED)
+    ]
+    return latest_change(*(model.objects.all() for model in histories))
+
+
+# The foundation's records a system's document shows: people's names, directorates.
+_NAMED = {"historicaluser", "historicaldirectorate"}
+
+
+def reader(params: dict):
+    """The person a document is made for (`params["reader"]`, set by the view from request.user), whose
+    permissions and clearance for exempt information the maker applies exactly as the page does; None: the
+    public."""
+    from django.contrib.auth import get_user_model
+
+    pk = params.get("reader")
+    return None if pk is None else get_user_model().objects.get(pk=pk)
+
+
 # ---- the worker's side -------------------------------------------------------------------------------------
 
 

@@ -25,11 +25,12 @@ from councilplan.core.lists import Column, Filter, list_page
 from councilplan.core.pages import apply, confirm_page, done, edit_page, form_page
 from councilplan.core.permissions import require, signed_in_required
 from councilplan.core.uploads import check_import_upload
+from councilplan.documents import jobs
 from councilplan.documents.formats import FORMAT_NAMES, output
 from councilplan.documents.http import file_response
 from councilplan.documents.render_html import items as document_items
 
-from . import forms, permissions, reminders, selectors, services
+from . import downloads, forms, permissions, reminders, selectors, services
 from .documents import FORMATS, letter_document, report_document, report_inputs
 from .models import Case, Service, Stage
 
@@ -487,7 +488,23 @@ def report_file(request, fmt: str):
     if fmt not in FORMATS:
         raise Http404
     quarter, year = _report_args(request)
-    return file_response(output(report_document(report_inputs(quarter, year)), fmt))
+    if fmt == "json":  # the figures alone, quick: in the request
+        return file_response(output(report_document(report_inputs(quarter, year)), fmt))
+    return _report_job(request, fmt, quarter=quarter, year=year, back=reverse("feedback:report"))
+
+
+def _report_job(request, fmt: str, *, quarter=None, year=None, public: bool = False, back: str):
+    """Laid out: made by the worker once per version of the feedback data and day, and kept."""
+    return jobs.respond(
+        request,
+        downloads.report_file,
+        params={"quarter": quarter.isoformat() if quarter else None, "year": year, "public": public},
+        fmt=fmt,
+        version=downloads.version(),
+        title="Customer feedback report" + (" (published)" if public else ""),
+        back=(back, "Back to the report"),
+        inline=fmt == "html",
+    )
 
 
 # --- the team's tools ------------------------------------------------------------------------------------
@@ -635,7 +652,9 @@ def public_figures(request):
 def public_file(request, fmt: str):
     if fmt not in ("json", "xlsx", "pdf", "html", "docx"):
         raise Http404
-    inputs = report_inputs()
-    # The public document leaves out the records' lessons (free text written about cases).
-    public = type(inputs)(inputs.quarterly, inputs.annual, inputs.kpi, [], inputs.compensation)
-    return file_response(output(report_document(public), fmt))
+    if fmt == "json":
+        inputs = report_inputs()
+        # The public document leaves out the records' lessons (free text written about cases).
+        public = type(inputs)(inputs.quarterly, inputs.annual, inputs.kpi, [], inputs.compensation)
+        return file_response(output(report_document(public), fmt))
+    return _report_job(request, fmt, public=True, back=reverse("public:feedback_public:figures"))

@@ -21,12 +21,13 @@ from councilplan.core.lists import DOWNLOADS, Column, Filter, download_response,
 from councilplan.core.pages import apply, confirm_page, done, form_page
 from councilplan.core.permissions import require, signed_in_required
 from councilplan.core.uploads import check_import_upload
+from councilplan.documents import jobs
 from councilplan.documents.formats import FORMAT_NAMES, READING, output
 from councilplan.documents.http import file_response
 from councilplan.plan.models import Activity, Plan
 
-from . import exchange, forms, permissions, reminders, selectors, services
-from .documents import FORMATS, closedown_document, front_sheet_document, register_document, register_figures
+from . import downloads, exchange, forms, permissions, reminders, selectors, services
+from .documents import FORMATS, front_sheet_document, register_figures
 from .models import Policy, Section
 
 FORM = "policies/form.html"
@@ -629,12 +630,23 @@ def report_file(request, paper: str, fmt: str):
     if fmt not in FORMATS or paper not in ("register", "close-down"):
         raise Http404
     on = _day(request.GET.get("date", "")) or _today()
-    at = selectors.register_at(request.user, on)
-    if paper == "close-down":
-        document = closedown_document(at)
-    else:
-        document = register_document(at, since=_day(request.GET.get("since", "")))
-    return file_response(output(document, fmt), inline=fmt == "html")
+    since = _day(request.GET.get("since", "")) if paper == "register" else None
+    words = "Close-down paper" if paper == "close-down" else "Register update"
+    return jobs.respond(
+        request,
+        downloads.paper_file,
+        params={
+            "paper": paper,
+            "on": on.isoformat(),
+            "since": since.isoformat() if since else None,
+            "reader": request.user.pk,
+        },
+        fmt=fmt,
+        version=downloads.version(),
+        title=f"{words}, {on.day} {on:%B %Y}",
+        back=(reverse("policies:reports"), "Back to the reports"),
+        inline=fmt == "html",
+    )
 
 
 @signed_in_required
