@@ -192,8 +192,21 @@ STORAGES["documents"] = {
 # was stopped or died), so that whoever asked may try again.
 COUNCILPLAN_DOCUMENT_STALLED_SECONDS = int(os.environ.get("COUNCILPLAN_DOCUMENT_STALLED_SECONDS", "900"))
 
-# E-mail: reminders and password resets. The console back end prints them.
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# E-mail: reminders and password resets. The console back end prints them. With a GOV.UK Notify API key, every
+# e-mail goes through Notify (core/notify.py) from the one template that takes ((subject)) and ((body)); SMTP or
+# the console otherwise.
+COUNCILPLAN_NOTIFY_API_KEY = os.environ.get("COUNCILPLAN_NOTIFY_API_KEY", "")
+COUNCILPLAN_NOTIFY_TEMPLATE_ID = os.environ.get("COUNCILPLAN_NOTIFY_TEMPLATE_ID", "")
+COUNCILPLAN_NOTIFY_REPLY_TO_ID = os.environ.get("COUNCILPLAN_NOTIFY_REPLY_TO_ID", "")
+COUNCILPLAN_NOTIFY_URL = os.environ.get("COUNCILPLAN_NOTIFY_URL", "")
+if COUNCILPLAN_NOTIFY_API_KEY and not COUNCILPLAN_NOTIFY_TEMPLATE_ID:
+    raise ImproperlyConfigured("COUNCILPLAN_NOTIFY_API_KEY needs COUNCILPLAN_NOTIFY_TEMPLATE_ID (the e-mail template)")
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "councilplan.core.notify.NotifyEmailBackend"
+    if COUNCILPLAN_NOTIFY_API_KEY
+    else "django.core.mail.backends.console.EmailBackend",
+)
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")

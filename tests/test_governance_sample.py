@@ -94,6 +94,8 @@ def test_attendance_and_minutes_of_20_september_2019(report):
     assert [n for n, _ in numbers] == list(range(179, 192))
     exempt = [m["number"] for m in meeting["minutes"] if m["exempt_business"]]
     assert exempt == [188, 189, 190, 191]
+    # Each taken under paragraph 3, the paragraph of the exempt part's motion (001 l.61).
+    assert {m["excluded_under_paragraph"] for m in meeting["minutes"] if m["exempt_business"]} == {3}
     assert meeting["minutes_approved_at"] == "2019-11-08"
 
 

@@ -225,6 +225,7 @@ def _meeting_data(m: selectors.MeetingRecord) -> dict:
                 "title": x.title,
                 "item": x.item_reference or None,
                 "exempt_business": x.exempt_business,
+                "excluded_under_paragraph": x.excluded_paragraph,
                 "decision": x.decision or None,
                 "resolution": x.resolution,
             }

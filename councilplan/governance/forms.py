@@ -60,6 +60,22 @@ class ExemptFields(forms.Form):
         help_text="Exempt information is shown only to people cleared for it and is left out of everything published.",
     )
     exempt_reason = area("Why it is exempt", rows=2)
+    public_interest_test = area(
+        "Public interest test",
+        rows=3,
+        hint="Why the public interest in withholding the information outweighs the public interest in disclosing it.",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        paragraph = cleaned.get("exempt_paragraph")
+        if paragraph and not (cleaned.get("exempt_reason") or "").strip():
+            self.add_error("exempt_reason", "Say why the information is exempt")
+        if paragraph and not (cleaned.get("public_interest_test") or "").strip():
+            self.add_error(
+                "public_interest_test", "Say why the public interest in withholding it outweighs disclosing it"
+            )
+        return cleaned
 
     def clean_exempt_paragraph(self):
         value = self.cleaned_data["exempt_paragraph"]
@@ -122,6 +138,7 @@ class ItemForm(VersionForm, ExemptFields):
         "recommendation",
         "exempt_paragraph",
         "exempt_reason",
+        "public_interest_test",
     ]
 
     def clean_decision(self):
@@ -148,13 +165,25 @@ class DocumentForm(ExemptFields):
     pages = forms.IntegerField(label="Pages", required=False, min_value=1)
     text = area("Text", rows=8)
 
-    field_order = ["title", "kind", "pages", "text", "exempt_paragraph", "exempt_reason"]
+    field_order = ["title", "kind", "pages", "text", "exempt_paragraph", "exempt_reason", "public_interest_test"]
 
 
 class MinuteForm(ExemptFields):
     title = line("Title", required=True, max_length=500)
     item = forms.ChoiceField(label="Agenda item", required=False)
-    exempt_business = forms.BooleanField(label="Taken with the press and public excluded", required=False)
+    excluded_paragraph = forms.ChoiceField(
+        label="Taken with the press and public excluded, under Schedule 12A",
+        choices=[("", "No: taken in public"), *PARAGRAPHS[1:]],
+        required=False,
+        help_text="The paragraph the motion to exclude the press and public named for this business.",
+    )
+
+    excluded_reason = area("Why the business was taken in private", rows=2)
+
+    def clean_excluded_paragraph(self):
+        value = self.cleaned_data["excluded_paragraph"]
+        return int(value) if value else None
+
     officers = area("Officers in attendance for it", rows=2)
     text = area("Discussion", rows=6)
     resolution = area("Resolution", rows=3, hint="RESOLVED that …")
@@ -163,13 +192,15 @@ class MinuteForm(ExemptFields):
     field_order = [
         "title",
         "item",
-        "exempt_business",
+        "excluded_paragraph",
+        "excluded_reason",
         "officers",
         "text",
         "resolution",
         "vote",
         "exempt_paragraph",
         "exempt_reason",
+        "public_interest_test",
     ]
 
     def __init__(self, *args, items=(), **kwargs):
@@ -279,6 +310,7 @@ class EntryForm(ExemptFields):
         "recurrence",
         "exempt_paragraph",
         "exempt_reason",
+        "public_interest_test",
     ]
 
     def __init__(self, *args, meetings=(), **kwargs):

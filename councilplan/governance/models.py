@@ -12,7 +12,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from councilplan.analysis import governance as rules
-from councilplan.core.exempt import Exemptable
+from councilplan.core.exempt import Exemptable, Paragraph
 from councilplan.plan.models import Activity
 
 
@@ -378,7 +378,15 @@ class Minute(Exemptable):
     title = models.CharField(max_length=500)
     item = models.ForeignKey(AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="minutes")
     item_reference = models.CharField(max_length=20, blank=True, help_text="Item 2")
-    exempt_business = models.BooleanField(default=False, help_text="Taken with the press and public excluded.")
+    excluded_paragraph = models.PositiveSmallIntegerField(
+        "taken with the press and public excluded under Schedule 12A paragraph",
+        choices=Paragraph.choices,
+        null=True,
+        blank=True,
+        help_text="Exempt business: the paragraph the motion to exclude the press and public named. The minute is "
+        "still public unless it is withheld (exempt_paragraph).",
+    )
+    excluded_reason = models.TextField("why the business was taken in private", blank=True)
     officers = models.TextField("officers in attendance for it", blank=True)
     text = models.TextField("discussion", blank=True)
     resolution = models.TextField(blank=True)
@@ -393,6 +401,11 @@ class Minute(Exemptable):
 
     def __str__(self):
         return f"{self.number}. {self.title}"
+
+    @property
+    def exempt_business(self) -> bool:
+        """Taken with the press and public excluded (it was a yes/no box until the paragraph was recorded)."""
+        return self.excluded_paragraph is not None
 
 
 class Declaration(models.Model):

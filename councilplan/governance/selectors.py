@@ -147,6 +147,7 @@ class MinuteRecord:
     vote: str
     post_meeting_note: str
     decision: str
+    excluded_paragraph: int | None = None  # the Schedule 12A paragraph exempt business was taken under
 
 
 @dataclass(frozen=True)
@@ -487,6 +488,7 @@ def _minute_record(m: Minute) -> MinuteRecord:
         m.vote,
         m.post_meeting_note,
         m.decision.reference if m.decision_id else "",
+        m.excluded_paragraph,
     )
 
 

@@ -524,7 +524,8 @@ def meet_undertaking(undertaking: Undertaking, *, on: dt.date, user=None) -> Und
 MINUTE_FIELDS = (
     "item",
     "item_reference",
-    "exempt_business",
+    "excluded_paragraph",
+    "excluded_reason",
     "officers",
     "text",
     "resolution",

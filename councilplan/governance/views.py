@@ -460,6 +460,7 @@ def _item_values(form) -> dict:
             "recommendation",
             "exempt_paragraph",
             "exempt_reason",
+            "public_interest_test",
         )
     }
     return values
@@ -480,6 +481,7 @@ def item_create(request, pk: int):
             lead_officer=entry.lead_officer,
             exempt_paragraph=entry.exempt_paragraph or "",
             exempt_reason=entry.exempt_reason,
+            public_interest_test=entry.public_interest_test,
         )
     form = forms.ItemForm(request.POST or None, initial=initial)
     return edit_page(
@@ -511,6 +513,7 @@ def item_edit(request, pk: int):
             "lead_officer",
             "recommendation",
             "exempt_reason",
+            "public_interest_test",
         )
     }
     initial.update(

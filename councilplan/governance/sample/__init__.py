@@ -181,7 +181,9 @@ def _minutes(meetings, items, decisions) -> None:
                 title=title,
                 item=item,
                 item_reference=f"Item {item_number}" if item_number else "",
-                exempt_business=exempt_business,
+                # The paragraph the motion named: the item's, else the exempt part's (data.X, every seed's).
+                excluded_paragraph=((item.exempt_paragraph if item else None) or data.X) if exempt_business else None,
+                excluded_reason="Exempt business of the exempt part" if exempt_business else "",
                 resolution=data.MINUTE_TEXT.get(number, ""),
                 vote="6:1" if number == 102 else "",
                 decision=decisions.get(data.MINUTE_DECISIONS.get(number, "")),
