@@ -203,3 +203,41 @@ def test_register_risks_download_leaves_out_exempt_risks_for_those_not_cleared(c
 
     assert "CRR0098" not in [row[0] for row in rows]
     assert len(rows) == 56
+
+
+# --- the long list of a planning cycle -----------------------------------------------------------------
+
+
+def test_long_list_pages_filters_search_and_download(client):
+    from planning_support import answers, make_cycle, person
+
+    from councilplan.core.models import Outcome
+    from councilplan.planning import services as cycle_services
+
+    cycle = make_cycle()
+    start = Outcome.objects.get(title="Best start in life")
+    for n in range(1, 54):  # 53 submissions, numbered 1 to 53 in order of submission
+        fields = {"outcome": start, "activity_type": "service_change"} if n % 10 == 0 else {}
+        title = '=cmd|" /C calc"!A0' if n == 53 else f"Submission {n}"
+        cycle_services.submit_activity(cycle, answers(title=title, **fields), user=None)
+    client.force_login(person("cora.corporate", role=User.Role.CORPORATE))
+    url = reverse("planning:long_list", args=[cycle.pk])
+
+    def numbers(response):
+        assert response.status_code == 200
+        return [row.number for row in response.context["rows"]]
+
+    assert numbers(client.get(url)) == list(range(1, 51))
+    assert numbers(client.get(url, {"page": 2})) == [51, 52, 53]
+    filtered = client.get(url, {"outcome": start.pk})
+    assert numbers(filtered) == [10, 20, 30, 40, 50]
+    assert "5 of 53 activities match the filters" in filtered.text
+    assert f"?outcome={start.pk}&amp;download=csv" in filtered.text
+    # Every word anywhere in the row: "submission" and "4" (so 14, 24, 34 as well as 4 and the forties).
+    assert numbers(client.get(url, {"q": "submission 4"})) == [4, 14, 24, 34, *range(40, 50)]
+
+    rows = csv_rows(client.get(url, {"activity_type": "service_change", "download": "csv"}))
+    assert rows[0][:3] == ["No.", "Activity", "Type"]
+    assert [row[0] for row in rows[1:]] == ["10", "20", "30", "40", "50"]
+    last = csv_rows(client.get(url, {"page": "2", "q": "calc", "download": "csv"}))
+    assert last[1][1] == '\'=cmd|" /C calc"!A0'
