@@ -96,8 +96,8 @@ def test_filters(client, team, q1, small_plan):
     assert refs(state="submitted", directorate="Growth") == []
     assert refs(directorate="Nowhere") == ["1", "2", "10"]  # not a choice: ignored, not an empty table
     page = client.get(url, {"state": "draft"}).text
-    assert "Showing 1 of 3 activities." in page
-    assert "Clear filters" in page
+    assert "Showing 1 to 1 of 1 activities the search and filters." in page
+    assert "Clear search and filters" in page
 
 
 def test_the_page_shows_the_counts_and_the_response_rate(client, team, q1):

@@ -13,7 +13,6 @@ import re
 from django import forms
 from django.utils import timezone
 
-from .selectors import TRACKER_STATES
 from .services import check_round_label
 
 _TIME = re.compile(r"^\s*(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?\s*$", re.IGNORECASE)
@@ -181,27 +180,6 @@ class RoundForm(WindowForm):
         if self.plan is not None and self.plan.rounds.filter(label=label).exists():
             raise forms.ValidationError(f"{self.plan} already has a round {label}")
         return label
-
-
-class TrackerFilterForm(forms.Form):
-    """The tracker's filters (a GET form): directorate, lead officer and state. Choices come from the
-    round's own activities, so that no filter can show an empty table by construction."""
-
-    directorate = forms.ChoiceField(label="Directorate", required=False)
-    lead_officer = forms.TypedChoiceField(label="Lead officer", required=False, coerce=int, empty_value=None)
-    state = forms.ChoiceField(label="State", required=False)
-
-    def __init__(self, *args, tracker, **kwargs):
-
-        super().__init__(*args, **kwargs)
-        self.fields["directorate"].choices = [("", "All directorates")] + [(d, d) for d in tracker.directorates]
-        self.fields["lead_officer"].choices = [("", "All lead officers")] + [
-            (str(p.id), p.name) for p in tracker.lead_officers
-        ]
-        self.fields["state"].choices = [("", "All states"), *TRACKER_STATES.items()]
-
-    def chosen(self) -> dict:
-        return {name: value for name, value in self.cleaned_data.items() if value not in ("", None)}
 
 
 class PublishForm(forms.Form):

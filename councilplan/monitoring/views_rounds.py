@@ -11,15 +11,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
+from operator import attrgetter
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.utils.text import slugify
+from django.utils.timezone import localdate
 from django.views.decorators.http import require_http_methods, require_safe
 
+from councilplan.core.lists import Column, Filter, list_page
 from councilplan.core.pages import apply, confirm_page, edit_page
 from councilplan.plan.models import Activity, Plan
 
@@ -29,13 +33,13 @@ from .forms_rounds import (
     ReportVersionForm,
     RoundForm,
     SendBackForm,
-    TrackerFilterForm,
     WindowForm,
     WithdrawForm,
 )
 from .models import Return, Round
 from .permissions import can_run_rounds
 from .reminders import ReminderError, reminder_message, send_query, send_reminders, who_to_remind
+from .selectors import TRACKER_STATES
 from .templatetags.round_tags import when
 
 
@@ -394,21 +398,60 @@ def reopen(request, pk: int, activity_pk: int):
 def tracker(request, pk: int):
     round_ = _round(pk)
     board = selectors.round_tracker(round_)
-    filters = TrackerFilterForm(request.GET or None, tracker=board)
-    chosen = filters.chosen() if filters.is_bound and filters.is_valid() else {}
-    rows = board.filtered(**chosen)
+    page = list_page(
+        request,
+        board.rows,
+        columns=TRACKER_COLUMNS,
+        matches=_tracker_row_matches,
+        filters=[
+            Filter("directorate", "Directorate", [(d, d) for d in board.directorates], _same("directorate")),
+            Filter(
+                "lead_officer",
+                "Lead officer",
+                [(str(p.id), p.name) for p in board.lead_officers],
+                lambda rows, v: [r for r in rows if r.lead_officer is not None and str(r.lead_officer.id) == v],
+            ),
+            Filter("state", "State", list(TRACKER_STATES.items()), _same("state")),
+        ],
+        name=f"tracker-{slugify(round_.label)}",
+    )
+    if isinstance(page, HttpResponse):  # a download of what the search and filters show
+        return page
     context = {
         "round": round_,
         "tracker": board,
-        "rows": rows,
-        "filters": filters,
-        "filtered": bool(chosen),
+        "list": page,
+        "rows": page.rows,
         "report_url": _report_url(round_),
         "can_remind": round_.state == Round.State.OPEN and bool(board.outstanding),
         "can_reopen": round_.state == Round.State.CLOSED,
         "can_send_back": round_.state in (Round.State.OPEN, Round.State.CLOSED),
     }
     return render(request, "monitoring/tracker.html", context)
+
+
+def _same(attribute: str) -> Callable:
+    return lambda rows, value: [row for row in rows if getattr(row, attribute) == value]
+
+
+def _tracker_row_matches(row, text: str) -> bool:
+    """Every word of the search in the activity's number, title, directorate or one of its people."""
+    haystack = " ".join([row.ref, row.title, row.directorate, *(f"{p.name} {p.email}" for p in row.people)]).casefold()
+    return all(word in haystack for word in text.casefold().split())
+
+
+TRACKER_COLUMNS = [
+    Column("Activity", attrgetter("ref")),
+    Column("Title", attrgetter("title")),
+    Column("Directorate", attrgetter("directorate")),
+    Column("Lead officer", lambda r: r.lead_officer.name if r.lead_officer else ""),
+    Column("Lead officer e-mail", lambda r: r.lead_officer.email if r.lead_officer else ""),
+    Column("Colleagues", lambda r: "; ".join(c.name for c in r.colleagues)),
+    Column("State", attrgetter("state_label")),
+    Column("Reopened", lambda r: "Yes" if r.reopened else "No"),
+    Column("Sent back", lambda r: "Yes" if r.sent_back else "No"),
+    Column("Submitted", lambda r: localdate(r.submitted_at) if r.submitted_at else ""),
+]
 
 
 @corporate_only

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from operator import attrgetter
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,6 +17,8 @@ from django.views.decorators.http import require_http_methods, require_safe
 from councilplan.analysis import planning as analysis
 from councilplan.analysis import planning_choices as choices
 from councilplan.analysis import vocabulary as v
+from councilplan.core.lists import Column, Filter, list_page
+from councilplan.core.models import Directorate, Outcome
 from councilplan.core.pages import edit_page
 from councilplan.core.permissions import can_see_exempt
 from councilplan.core.selectors import get_vocabularies
@@ -42,6 +45,8 @@ from .documents import (
 )
 from .documents import render as render_document
 from .forms import (
+    SCORE_BANDS,
+    STAGES,
     CriteriaForm,
     CycleForm,
     DecisionForm,
@@ -436,20 +441,71 @@ def long_list(request, pk: int):
     _require(permissions.can_read_long_list(request.user))
     found = _cycle(pk)
     data = selectors.cycle_data(found)
-    form, rows, active = _filtered(request, found, data)
+
+    def by(chosen):
+        return lambda rows, value: selectors.filter_rows(data, rows, **chosen(value))
+
+    outcomes = dict(Outcome.objects.values_list("pk", "title"))
+    directorates = dict(Directorate.objects.values_list("pk", "name"))
+    page = list_page(
+        request,
+        data.submissions,
+        columns=LONG_LIST_COLUMNS,
+        matches=_submission_matches,
+        filters=[
+            Filter(
+                "outcome",
+                "Outcome",
+                [(str(k), t) for k, t in outcomes.items()],
+                by(lambda v: {"outcome": outcomes[int(v)]}),
+            ),
+            Filter(
+                "directorate",
+                "Directorate",
+                [(str(k), n) for k, n in directorates.items()],
+                by(lambda v: {"directorate": directorates[int(v)]}),
+            ),
+            Filter("activity_type", "Type", _activity_types(), by(lambda v: {"activity_type": v})),
+            Filter("score", "Score", [c for c in SCORE_BANDS if c[0]], by(lambda v: {"score": v})),
+            Filter("stage", "Stage or decision", [c for c in STAGES if c[0]], by(lambda v: {"stage": v})),
+        ],
+        name=f"long-list-{slug(found.name)}",
+    )
+    if isinstance(page, HttpResponse):  # a download of what the search and filters show
+        return page
     return render(
         request,
         "planning/long_list.html",
         {
             "cycle": found,
-            "form": form,
-            "rows": rows,
+            "list": page,
+            "rows": page.rows,
             "total": len(data.submissions),
-            "filtered": active,
+            "filtered": page.filtered,
             "counts": analysis.stage_counts(data.records),
             "can_prioritise": permissions.can_prioritise(request.user),
         },
     )
+
+
+def _submission_matches(row, text: str) -> bool:
+    """Every word of the search in the activity's number, title, outcome, directorate or lead officer."""
+    r = row.record
+    haystack = " ".join([str(row.number), row.title, r.outcome, r.directorate or "", row.lead_officer]).casefold()
+    return all(word in haystack for word in text.casefold().split())
+
+
+LONG_LIST_COLUMNS = [
+    Column("No.", attrgetter("number"), numeric=True),
+    Column("Activity", attrgetter("title")),
+    Column("Type", attrgetter("activity_type_label")),
+    Column("Outcome", lambda row: row.record.outcome),
+    Column("Directorate", lambda row: row.record.directorate or ""),
+    Column("Lead officer", attrgetter("lead_officer")),
+    Column("Review", attrgetter("review_label")),
+    Column("Decision", attrgetter("decision_label")),
+    Column("Gaps", lambda row: "; ".join(row.gap_labels)),
+]
 
 
 @login_required

@@ -7,12 +7,14 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
+from councilplan.analysis.risk import DIRECTIONS
+from councilplan.core.lists import Column, Filter, list_page
 from councilplan.core.pages import edit_page
 from councilplan.core.permissions import can_see_exempt
 from councilplan.documents import jobs
@@ -136,15 +138,58 @@ def register(request, pk: int):
     found = selectors.get_register(pk) or _not_found()
     scale = selectors.get_scale()
     page = pages.register_page(selectors.register_data([found], include_exempt=_cleared(request)), scale)
+    # The heat maps and counts are of the whole register; the list of its risks can be searched and filtered.
+    risks = list_page(
+        request,
+        page.rows,
+        columns=REGISTER_RISK_COLUMNS,
+        matches=_risk_matches,
+        filters=[
+            Filter(
+                "level",
+                "Current risk level",
+                [(band.code, band.label) for band in scale.bands],
+                lambda rows, v: [row for row in rows if row.current_band.code == v],
+            ),
+            Filter(
+                "direction",
+                "Direction of travel",
+                [(code, f"{symbol} {words}") for code, (symbol, words) in DIRECTIONS.items()],
+                lambda rows, v: [row for row in rows if row.direction.code == v],
+            ),
+        ],
+        name=f"risks-{_ascii_stem(found.name.lower())}",
+    )
+    if isinstance(risks, HttpResponse):  # a download of the risks the search and filters show
+        return risks
     return render(
         request,
         "risks/register.html",
         {
             "page": page,
+            "list": risks,
             "formats": [(fmt, FORMAT_NAMES[fmt]) for fmt in FORMATS],
             "can_manage": permissions.can_manage_risks(request.user),
         },
     )
+
+
+def _risk_matches(row, text: str) -> bool:
+    """Every word of the search in the risk's code, title or one of its owners."""
+    haystack = " ".join([row.risk.code, row.risk.title, *row.risk.owners]).casefold()
+    return all(word in haystack for word in text.casefold().split())
+
+
+REGISTER_RISK_COLUMNS = [
+    Column("Risk code", lambda row: row.risk.code),
+    Column("Risk title", lambda row: row.risk.title),
+    Column("Risk owners", lambda row: "; ".join(row.risk.owners)),
+    Column("Current score", lambda row: row.risk.current_score, numeric=True),
+    Column("Current risk level", lambda row: row.current_band.label),
+    Column("Target score", lambda row: row.risk.target_score, numeric=True),
+    Column("Target risk level", lambda row: row.target_band.label),
+    Column("Direction of travel", lambda row: row.direction.label),
+]
 
 
 @login_required

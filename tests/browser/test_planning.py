@@ -144,7 +144,7 @@ def test_submit_score_and_short_list_an_activity(page, live_server, cycle, make_
     page.goto(f"{live_server.url}/plan/cycles/{sample.pk}/long-list/")
     page.get_by_label("Directorate").select_option(label="Strategic and Corporate Services")
     page.get_by_label("Type").select_option(label="Strategy / policy development")
-    page.get_by_role("button", name="Apply filters").click()
+    page.get_by_role("button", name="Apply", exact=True).click()
     expect(page.locator("caption")).to_contain_text("activities match the filters")
     check_accessibility(page)
     screenshot(page, "planning-long-list")
