@@ -35,7 +35,7 @@ class IndicatorAdmin(SimpleHistoryAdmin):
     fieldsets = [
         (None, {"fields": ["ref", "kind", "description", "service_area", "owner", "order", "active"]}),
         ("How it is measured", {"fields": ["unit", "polarity", "frequency", "year_to_date", "shown_as"]}),
-        ("Links", {"fields": ["paired_with", "activities"]}),
+        ("Links", {"fields": ["paired_with", "activities", "lg_inform_metric_id"]}),
     ]
 
 

@@ -111,6 +111,13 @@ class Indicator(models.Model):
     activities = models.ManyToManyField(
         Activity, blank=True, related_name="indicators", help_text="Plan activities this KPI measures."
     )
+    # Issue 19: the LG Inform metric the indicator matches, so benchmarking can look it up by id.
+    lg_inform_metric_id = models.CharField(
+        "LG Inform metric id",
+        max_length=20,
+        blank=True,
+        help_text="Optional: the metric's id on LG Inform, for comparing with other councils.",
+    )
     order = models.PositiveIntegerField(default=0)
     active = models.BooleanField(default=True, help_text="Inactive indicators are left out of dashboards.")
     history = HistoricalRecords(m2m_fields=[activities])
