@@ -84,6 +84,10 @@ def latest_change(*histories) -> tuple:
     return tuple(latest)
 
 
+# The foundation's records a system's document shows: people's names, directorates.
+_NAMED = {"historicaluser", "historicaldirectorate"}
+
+
 def system_version(*app_labels: str) -> tuple:
     """A data version for a system's documents: the latest history row of every model with a history in the
     apps named (one query each), and of the people and directorates every document names. A change to any record
@@ -97,10 +101,6 @@ def system_version(*app_labels: str) -> tuple:
         if model.__name__.startswith("Historical") and (label != "core" or model._meta.model_name in _NAMED)
     ]
     return latest_change(*(model.objects.all() for model in histories))
-
-
-# The foundation's records a system's document shows: people's names, directorates.
-_NAMED = {"historicaluser", "historicaldirectorate"}
 
 
 def reader(params: dict):
