@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 from report_support import Q2, make_plan
@@ -151,6 +152,13 @@ def test_a_failed_job_shows_its_reason_and_can_be_tried_again(
     assert "ValueError: The figures for round 7 could not be read" in page
     assert '<input type="hidden" name="job" value="retry">' in page
     assert "Download" not in page
+    # The public are told it failed, not why (the reason can name a file or a record), and given a reference.
+    request = rf.get("/somewhere/?job=progress")
+    request.user = AnonymousUser()
+    public = jobs.respond(request, jobs_support.flaky, params=params, fmt="txt", version=(1,), title="The figures")
+    public_page = public.content.decode()
+    assert "It could not be made." in public_page and f"reference D{document.pk}" in public_page
+    assert "ValueError" not in public_page and "round 7" not in public_page
     # Asking again without retrying does not make it again behind the person's back.
     assert ask().status_code == 303 and DBTaskResult.objects.count() == 1
 

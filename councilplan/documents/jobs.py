@@ -28,8 +28,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db import IntegrityError, connection, transaction
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import timezone
@@ -77,11 +76,20 @@ def digest(value) -> str:
 def latest_change(*histories) -> tuple:
     """A data version from history: the latest history row of each model or history queryset given (one query
     each). Any change to any of them, by anyone, gives a new version."""
-    latest = []
-    for history in histories:
-        queryset = history.history.all() if hasattr(history, "history") else history
-        latest.append(queryset.aggregate(latest=Max("history_id"))["latest"] or 0)
-    return tuple(latest)
+    querysets = [history.history.all() if hasattr(history, "history") else history for history in histories]
+    if not querysets:
+        return ()
+    # One query for all of them (a system's version reads twenty history tables): each queryset's own SQL,
+    # filters and all, as a scalar subquery of one SELECT.
+    parts, values = [], []
+    for number, queryset in enumerate(querysets):
+        sql, params = queryset.order_by().values("history_id").query.sql_with_params()
+        parts.append(f"(SELECT MAX(q{number}.history_id) FROM ({sql}) q{number})")  # noqa: S608 -- the ORM's SQL
+        values.extend(params)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), values)  # the values as parameters, never in the text
+        row = cursor.fetchone()
+    return tuple(latest or 0 for latest in row)
 
 
 # The foundation's records a system's document shows: people's names, directorates.
@@ -143,6 +151,7 @@ def make_document(document_id: int, attempt: int) -> str:
     except Superseded:
         return "superseded"
     except Exception as error:
+        logger.exception("Document %s (%s, attempt %s) could not be made", document.pk, document.kind, attempt)
         this_attempt.update(state=KeptDocument.State.FAILED, reason=_reason(error), finished_at=timezone.now())
         raise
     size = len(made.content)
@@ -316,6 +325,9 @@ def progress_page(request: HttpRequest, document: KeptDocument, back: tuple[str,
         "download_url": _address(request),
         "retry_params": [(k, v) for k, values in request.GET.lists() if k != JOB for v in values],
         "back": back,
+        # Why it failed is for the people of the council (it can name a file or a record); the public are told
+        # that it failed and given the document's reference to quote.
+        "show_reason": request.user.is_authenticated,
     }
     response = render(request, "documents/progress.html", context)
     response["Cache-Control"] = "no-store"
