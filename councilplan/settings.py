@@ -95,6 +95,8 @@ INSTALLED_APPS = [
     "councilplan.finance",
     "councilplan.contracts",
     "councilplan.feedback",
+    # The council-wide Quarterly Performance Report: joins performance, risks and feedback.
+    "councilplan.qpr",
     # The top floor: what joins the systems (home, public pages, menu) and the sample data.
     "councilplan.site",
     "councilplan.sample",
