@@ -24,6 +24,7 @@ urlpatterns = [
     path("committees/", include("councilplan.governance.urls")),
     path("policies/", include("councilplan.policies.urls")),
     path("feedback/", include("councilplan.feedback.urls")),
+    path("qpr/", include("councilplan.qpr.urls")),
     path("", include("councilplan.site.urls")),
     path("public/", include("councilplan.site.urls_public")),  # no sign-in: published, never exempt
     path("", include("councilplan.core.urls")),
