@@ -20,12 +20,11 @@ from councilplan.core.lists import Column, Filter, list_page
 from councilplan.core.pages import apply, confirm_page, done, form_page, submitted
 from councilplan.core.permissions import require, signed_in_required
 from councilplan.core.uploads import check_import_upload
-from councilplan.documents.formats import ALL, CONTENT_TYPES, FORMAT_NAMES, Output
-from councilplan.documents.formats import render as render_document
-from councilplan.documents.http import file_response
+from councilplan.documents import jobs
+from councilplan.documents.formats import ALL, FORMAT_NAMES
 from councilplan.documents.render_html import items as document_items
 
-from . import permissions, reminders, selectors, services
+from . import downloads, permissions, reminders, selectors, services
 from .forms import (
     ActivityForm,
     AdjustmentForm,
@@ -54,7 +53,7 @@ from .models import (
     Reserve,
     ReserveItem,
 )
-from .report import cabinet_report, committee_extract
+from .report import cabinet_report
 
 # --- helpers ---------------------------------------------------------------------------------------------
 
@@ -461,18 +460,26 @@ def report(request, pk: int):
 @signed_in_required
 @require_safe
 def download(request, pk: int, fmt: str):
+    """The Cabinet report, or a committee's extract (`?committee=<directorate code>`), made by the worker and kept
+    (documents.jobs); made for this reader, so exempt figures reach only those cleared for them."""
     require(permissions.can_read(request.user))
     if fmt not in ALL:
         raise Http404
     found = _position(pk)
     code = request.GET.get("committee", "")
+    title = f"Budget monitoring report: {found}"
     if code:
         directorate = get_object_or_404(Directorate, code=code)
-        document = committee_extract(found, request.user, directorate)
-    else:
-        document = cabinet_report(found, request.user)
-    return file_response(
-        Output(render_document(document, fmt), f"{document.file_stem}.{fmt}", CONTENT_TYPES[fmt]), inline=fmt == "html"
+        title = f"Budget monitoring extract for {directorate.name}: {found}"
+    return jobs.respond(
+        request,
+        downloads.finance_file,
+        params={"position": found.pk, "committee": code, "reader": request.user.pk},
+        fmt=fmt,
+        version=downloads.version(),
+        title=title,
+        back=(reverse("finance:position", args=[found.pk]), "Back to the position"),
+        inline=fmt == "html",
     )
 
 
