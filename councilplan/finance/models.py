@@ -381,6 +381,7 @@ class Reserve(models.Model):
     opening = money("balance at 31 March")
     projected = money("projected balance at the next 31 March")
     order = models.PositiveIntegerField(default=0)
+    version = models.PositiveIntegerField(default=1)
     history = HistoricalRecords()
 
     class Meta:
@@ -438,6 +439,7 @@ class ActivityTable(models.Model):
     unit_cost = models.BigIntegerField(null=True, blank=True)
     other = models.BigIntegerField(null=True, blank=True)
     reasons = models.TextField(blank=True)
+    version = models.PositiveIntegerField(default=1)
     history = HistoricalRecords()
 
     class Meta:

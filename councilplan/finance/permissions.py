@@ -50,3 +50,15 @@ def can_adjust(user, *, corporate_director_id: int | None, position_state: str) 
 
 def may_forecast_somewhere(user, manager_ids) -> bool:
     return is_finance(user) or (signed_in(user) and user.pk in set(manager_ids))
+
+
+def can_enter_activity(user, *, budget_manager_id: int | None, position_state: str) -> bool:
+    """A high-risk line's activity data, entered beside its money: the same people and window as its forecast
+    (its budget manager while the position is open, finance until it is reported)."""
+    return can_forecast(user, budget_manager_id=budget_manager_id, position_state=position_state)
+
+
+def can_change_capital_or_reserves(user, *, position_state: str) -> bool:
+    """Capital forecasts, cash limit adjustments and reserves: the finance team (capital finance managers and the
+    Chief Accountant), until the position is reported."""
+    return can_manage(user) and position_state != "reported"

@@ -19,9 +19,10 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.db.models import Max as models_max
 from django.utils import timezone
 
-from councilplan.analysis.finance import pence_from_text
+from councilplan.analysis.finance import pence_from_text, pounds_text
 from councilplan.core.exchange import (
     ImportFailed,
     ImportResult,
@@ -651,3 +652,241 @@ def add_capital_adjustment(
         ),
         user,
     )
+
+
+# --- forms' saves: capital, reserves, activity data ---------------------------------------------------------
+#
+# Each carries the version the person read (a save on an older version is refused, never overwriting someone
+# else's), is refused once the position is reported (frozen: a change makes a new version of the position), and
+# writes a reason in the history.
+
+YEAR_FORMAT = "A financial year such as 2017-18"
+
+
+def _check_year(year: str) -> str:
+    year = year.strip()
+    first, _, second = year.partition("-")
+    if not (len(first) == 4 and first.isdigit() and len(second) == 2 and second.isdigit()):
+        raise ValidationError({"year": f"Enter {YEAR_FORMAT[0].lower()}{YEAR_FORMAT[1:]}"})
+    if (int(first) + 1) % 100 != int(second):
+        raise ValidationError({"year": f"{year} is not a financial year: the second part follows the first"})
+    return year
+
+
+@transaction.atomic
+def save_capital_forecast(
+    position: Position,
+    *,
+    line: CapitalLine,
+    budget: int,
+    forecast: int,
+    real: int,
+    rephasing: int,
+    user,
+    version: int | None,
+    explanation: str = "",
+    later_real: int = 0,
+    funding: Sequence[tuple[str, int]] = (),
+) -> CapitalPosition:
+    """A scheme's month: the year's working budget and forecast, and the variance (forecast − budget) split into
+    real (the scheme's total cost changes) and rephasing (spend moving between years at the same total). The two
+    parts must add up to the variance; the funding of a real variance, when given, must add up to it."""
+    _frozen(position)
+    errors = {}
+    if real + rephasing != forecast - budget:
+        errors["rephasing"] = (
+            f"Real and rephasing must add up to the variance (forecast − working budget = "
+            f"£{_pounds(forecast - budget)}); they add up to £{_pounds(real + rephasing)}"
+        )
+    funding = [(source.strip(), amount) for source, amount in funding if source.strip() or amount]
+    if any(not source for source, _ in funding):
+        errors["funding"] = "Name the source of each funding amount"
+    elif funding and sum(amount for _, amount in funding) != real:
+        errors["funding"] = (
+            f"The funding must add up to the real variance (£{_pounds(real)}); it adds up to "
+            f"£{_pounds(sum(amount for _, amount in funding))}"
+        )
+    if real and not explanation.strip():
+        errors["explanation"] = "Say why the scheme's total cost changes (a real variance needs its reason)"
+    if errors:
+        raise ValidationError(errors)
+    existing = CapitalPosition.objects.filter(position=position, line=line).first()
+    if existing is not None and version is None:
+        raise ValidationError(STALE)
+    if existing is None and version is not None:
+        raise ValidationError(STALE)
+    capital = save_capital(
+        position,
+        line=line,
+        budget=budget,
+        real=real,
+        rephasing=rephasing,
+        user=user,
+        explanation=explanation,
+        later_real=later_real,
+        version=version,
+    )
+    capital.funding.all().delete()
+    for source, amount in funding:
+        _save(CapitalFunding(capital=capital, source=source, amount=amount), user, "Funding of the real variance")
+    return capital
+
+
+@transaction.atomic
+def record_capital_adjustment(
+    position: Position,
+    *,
+    line: CapitalLine,
+    amount: int,
+    year: str,
+    funding: str,
+    reason: str,
+    user,
+    agreed_on: dt.date | None = None,
+) -> CapitalAdjustment:
+    """A cash limit adjustment to the capital programme (scheme, amount, year, funding, reason), for Cabinet."""
+    _frozen(position)
+    errors = {}
+    if amount == 0:
+        errors["amount"] = "Enter an amount other than nil"
+    try:
+        year = _check_year(year)
+    except ValidationError as error:
+        errors.update(error.message_dict)
+    if not funding.strip():
+        errors["funding"] = "Say which funding the adjustment changes, for example grant"
+    if not reason.strip():
+        errors["reason"] = "Say why the cash limit changes"
+    if errors:
+        raise ValidationError(errors)
+    adjustment = CapitalAdjustment(
+        position=position,
+        line=line,
+        amount=amount,
+        year=year,
+        funding=funding.strip(),
+        reason=reason.strip(),
+        agreed_on=agreed_on,
+    )
+    return _save(adjustment, user, f"Cash limit adjustment: {reason.strip()}")
+
+
+@transaction.atomic
+def remove_capital_adjustment(adjustment: CapitalAdjustment, *, reason: str, user) -> None:
+    _frozen(adjustment.position)
+    if not reason.strip():
+        raise ValidationError({"reason": "Say why the adjustment is removed"})
+    adjustment._history_user = user
+    adjustment._change_reason = f"Removed: {reason.strip()}"[:100]
+    adjustment.delete()
+
+
+@transaction.atomic
+def create_reserve(
+    position: Position, *, code: str, name: str, opening: int, projected: int, user, order: int | None = None
+) -> Reserve:
+    """A reserve account in a position's half-year projection."""
+    _frozen(position)
+    if position.reserves.filter(code=code).exists():
+        raise ValidationError({"code": f"The {position} position already has a reserve {code}."})
+    if order is None:
+        order = position.reserves.count() + 1
+    reserve = Reserve(position=position, code=code, name=name.strip(), opening=opening, projected=projected)
+    reserve.order = order
+    return _save(reserve, user, "Reserve added")
+
+
+@transaction.atomic
+def save_reserve(reserve: Reserve, *, name: str, opening: int, projected: int, version: int, user, reason: str):
+    """A reserve's balance at 31 March and its projected balance at the next: its movement is the difference."""
+    _frozen(reserve.position)
+    if not reason.strip():
+        raise ValidationError({"reason": "Say why the balances change"})
+    _claim(reserve, version)
+    reserve.name, reserve.opening, reserve.projected = name.strip(), opening, projected
+    return _save(reserve, user, reason.strip())
+
+
+@transaction.atomic
+def add_reserve_item(reserve: Reserve, *, description: str, amount: int, user) -> ReserveItem:
+    """One item of a reserve's movement (a drawdown is negative). The items are to add up to the movement:
+    the reserve's page says by how much they do not while they are being entered."""
+    _frozen(reserve.position)
+    errors = {}
+    if not description.strip():
+        errors["description"] = "Describe the movement"
+    if amount == 0:
+        errors["amount"] = "Enter an amount other than nil"
+    if errors:
+        raise ValidationError(errors)
+    order = (reserve.items.aggregate(m=models_max("order"))["m"] or 0) + 1
+    item = ReserveItem(reserve=reserve, description=description.strip(), amount=amount, order=order)
+    return _save(item, user, "Movement added")
+
+
+@transaction.atomic
+def remove_reserve_item(item: ReserveItem, *, user) -> None:
+    _frozen(item.reserve.position)
+    item._history_user = user
+    item._change_reason = "Movement removed"
+    item.delete()
+
+
+ACTIVITY_MONEY_FIELDS = (
+    "budget_a",
+    "budget_b",
+    "forecast_a",
+    "forecast_b",
+    "ytd_budget_a",
+    "ytd_budget_b",
+    "ytd_actual_a",
+    "ytd_actual_b",
+)
+ACTIVITY_NUMBER_FIELDS = (
+    "activity_budget",
+    "activity_forecast",
+    "activity_ytd_budget",
+    "activity_ytd_actual",
+    "staff_start_kcc",
+    "staff_start_agency",
+    "staff_now_kcc",
+    "staff_now_agency",
+)
+ACTIVITY_FIELDS = (*ACTIVITY_MONEY_FIELDS, *ACTIVITY_NUMBER_FIELDS, "demand", "unit_cost", "other", "reasons")
+
+
+@transaction.atomic
+def update_activity_table(table: ActivityTable, *, user, version: int, finance: bool, **fields) -> ActivityTable:
+    """A month's activity data for a high-risk budget, beside its money. Its budget manager while the position
+    is open, finance until it is reported. The gross variance, when explained, is demand + unit cost + other
+    exactly; the activity measures cannot be negative."""
+    position = table.position
+    _frozen(position)
+    if not finance and position.state != Position.State.OPEN:
+        raise ValidationError("Activity data is entered while the position is open. Ask the finance team.")
+    unknown = set(fields) - set(ACTIVITY_FIELDS)
+    if unknown:
+        raise TypeError(f"update_activity_table() got unexpected fields {sorted(unknown)}")
+    errors = {}
+    for name in ACTIVITY_NUMBER_FIELDS:
+        value = fields.get(name)
+        if value is not None and value < 0:
+            errors[name] = "Enter a number of nil or more"
+    parts = [fields.get(name) for name in ("demand", "unit_cost", "other")]
+    if any(part is not None for part in parts):
+        variance = fields.get("forecast_a", table.forecast_a) - fields.get("budget_a", table.budget_a)
+        if table.kind == ActivityTable.Kind.SERVICE and sum(p or 0 for p in parts) != variance:
+            errors["other"] = (
+                f"Demand, unit cost and other must add up to the gross variance (forecast − budget = "
+                f"£{_pounds(variance)}); they add up to £{_pounds(sum(p or 0 for p in parts))}"
+            )
+    if errors:
+        raise ValidationError(errors)
+    _claim(table, version)
+    for name, value in fields.items():
+        setattr(table, name, value.strip() if isinstance(value, str) else value)
+    return _save(table, user, "Activity data saved")
+
+
+def _pounds(pence: int) -> str:
+    return pounds_text(pence)

@@ -17,18 +17,43 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from councilplan.analysis import finance as f
 from councilplan.core.exchange import ImportFailed
 from councilplan.core.lists import Column, Filter, list_page
-from councilplan.core.pages import apply, confirm_page, done, form_page
+from councilplan.core.pages import apply, confirm_page, done, form_page, submitted
 from councilplan.core.permissions import require, signed_in_required
 from councilplan.core.uploads import check_import_upload
-from councilplan.documents.formats import ALL, CONTENT_TYPES, FORMAT_NAMES, Output
-from councilplan.documents.formats import render as render_document
-from councilplan.documents.http import file_response
+from councilplan.documents import jobs
+from councilplan.documents.formats import ALL, FORMAT_NAMES
 from councilplan.documents.render_html import items as document_items
 
-from . import permissions, reminders, selectors, services
-from .forms import AdjustmentForm, ForecastForm, ImportForm, NarrativeForm, ReportForm, RestateForm
-from .models import Adjustment, BudgetLine, CapitalLine, Directorate, Position, PositionLine, PositionUnit
-from .report import cabinet_report, committee_extract
+from . import downloads, permissions, reminders, selectors, services
+from .forms import (
+    ActivityForm,
+    AdjustmentForm,
+    CapitalAdjustmentForm,
+    CapitalForecastForm,
+    ForecastForm,
+    ImportForm,
+    NarrativeForm,
+    RemoveForm,
+    ReportForm,
+    ReserveForm,
+    ReserveItemForm,
+    RestateForm,
+)
+from .models import (
+    ActivityTable,
+    Adjustment,
+    BudgetLine,
+    CapitalAdjustment,
+    CapitalLine,
+    CapitalPosition,
+    Directorate,
+    Position,
+    PositionLine,
+    PositionUnit,
+    Reserve,
+    ReserveItem,
+)
+from .report import cabinet_report
 
 # --- helpers ---------------------------------------------------------------------------------------------
 
@@ -435,18 +460,26 @@ def report(request, pk: int):
 @signed_in_required
 @require_safe
 def download(request, pk: int, fmt: str):
+    """The Cabinet report, or a committee's extract (`?committee=<directorate code>`), made by the worker and kept
+    (documents.jobs); made for this reader, so exempt figures reach only those cleared for them."""
     require(permissions.can_read(request.user))
     if fmt not in ALL:
         raise Http404
     found = _position(pk)
     code = request.GET.get("committee", "")
+    title = f"Budget monitoring report: {found}"
     if code:
         directorate = get_object_or_404(Directorate, code=code)
-        document = committee_extract(found, request.user, directorate)
-    else:
-        document = cabinet_report(found, request.user)
-    return file_response(
-        Output(render_document(document, fmt), f"{document.file_stem}.{fmt}", CONTENT_TYPES[fmt]), inline=fmt == "html"
+        title = f"Budget monitoring extract for {directorate.name}: {found}"
+    return jobs.respond(
+        request,
+        downloads.finance_file,
+        params={"position": found.pk, "committee": code, "reader": request.user.pk},
+        fmt=fmt,
+        version=downloads.version(),
+        title=title,
+        back=(reverse("finance:position", args=[found.pk]), "Back to the position"),
+        inline=fmt == "html",
     )
 
 
@@ -535,3 +568,395 @@ def capital_line(request, code: str):
 
 def _not_found():
     raise Http404
+
+
+# --- capital, reserves and activity data -----------------------------------------------------------------
+#
+# Each form shows what was typed again with the GOV.UK error summary when the service refuses it, carries the
+# version the person read (a save over someone else's is refused), and is closed once the position is reported.
+
+FORM = "finance/form.html"
+
+
+def _section_url(name: str, position) -> str:
+    return reverse(f"finance:{name}", args=[position.pk])
+
+
+def _changeable(request, position) -> None:
+    require(permissions.can_change_capital_or_reserves(request.user, position_state=position.state))
+
+
+@signed_in_required
+@require_safe
+def capital(request, pk: int):
+    require(permissions.can_read(request.user))
+    found = _position(pk)
+    last = selectors.last_reported(found)
+    records = selectors.visible_capital(selectors.capital_records(found, last, request.user), request.user)
+    entered = {r.line_id for r in records}
+    schemes = CapitalLine.objects.visible_to(request.user).select_related("directorate")
+    adjustments = CapitalAdjustment.objects.filter(position=found, line__in=schemes).select_related("line")
+    return render(
+        request,
+        "finance/capital.html",
+        {
+            "position": found,
+            "last": last,
+            "records": records,
+            "missing": [s for s in schemes if s.pk not in entered],
+            "adjustments": adjustments,
+            "may_change": permissions.can_change_capital_or_reserves(request.user, position_state=found.state),
+        },
+    )
+
+
+@signed_in_required
+@require_http_methods(["GET", "POST"])
+def capital_forecast(request, pk: int, code: str):
+    found = _position(pk)
+    _changeable(request, found)
+    scheme = get_object_or_404(CapitalLine.objects.visible_to(request.user).select_related("directorate"), code=code)
+    current = CapitalPosition.objects.filter(position=found, line=scheme).prefetch_related("funding").first()
+    initial = {}
+    if current is not None:
+        initial = {
+            "budget": f.pounds_text(current.budget),
+            "forecast": f.pounds_text(current.budget + current.real + current.rephasing),
+            "real": f.pounds_text(current.real),
+            "rephasing": f.pounds_text(current.rephasing),
+            "later_real": f.pounds_text(current.later_real) if current.later_real else "",
+            "explanation": current.explanation,
+            "version": current.version,
+        }
+        for n, item in enumerate(current.funding.all(), start=1):
+            initial[f"funding_source_{n}"], initial[f"funding_amount_{n}"] = item.source, f.pounds_text(item.amount)
+    form = CapitalForecastForm(request.POST or None, initial=initial)
+    if submitted(
+        request,
+        form,
+        lambda: services.save_capital_forecast(
+            found,
+            line=scheme,
+            budget=form.cleaned_data["budget"],
+            forecast=form.cleaned_data["forecast"],
+            real=form.cleaned_data["real"],
+            rephasing=form.cleaned_data["rephasing"],
+            later_real=form.cleaned_data["later_real"] or 0,
+            explanation=form.cleaned_data["explanation"],
+            funding=form.funding(),
+            version=form.cleaned_data["version"],
+            user=request.user,
+        ),
+    ):
+        return done(request, f"Capital forecast for {scheme.title} saved.", "finance:capital", found.pk)
+    return form_page(
+        request,
+        form,
+        title=f"Capital forecast: {scheme.title}",
+        caption=f"{found} · {scheme.directorate.name}" + (f" – {scheme.division}" if scheme.division else ""),
+        back=_section_url("capital", found),
+        intro="The variance is the forecast less the working budget for the year. Split it into real (the scheme's "
+        "total cost changes) and rephasing (spend moving between years at the same total).",
+        template=FORM,
+        status=400 if request.method == "POST" and form.errors else 200,
+    )
+
+
+@signed_in_required
+@require_http_methods(["GET", "POST"])
+def capital_adjustment_add(request, pk: int):
+    found = _position(pk)
+    _changeable(request, found)
+    form = CapitalAdjustmentForm(request.POST or None, lines=CapitalLine.objects.visible_to(request.user))
+    if submitted(
+        request,
+        form,
+        lambda: services.record_capital_adjustment(
+            found,
+            line=form.cleaned_data["line"],
+            amount=form.cleaned_data["amount"],
+            year=form.cleaned_data["year"],
+            funding=form.cleaned_data["funding"],
+            reason=form.cleaned_data["reason"],
+            agreed_on=form.cleaned_data["agreed_on"],
+            user=request.user,
+        ),
+    ):
+        return done(request, "Cash limit adjustment added.", "finance:capital", found.pk)
+    return form_page(
+        request,
+        form,
+        title="Add a capital cash limit adjustment",
+        caption=str(found),
+        back=_section_url("capital", found),
+        button="Add adjustment",
+        template=FORM,
+        status=400 if request.method == "POST" and form.errors else 200,
+    )
+
+
+@signed_in_required
+@require_http_methods(["GET", "POST"])
+def capital_adjustment_remove(request, pk: int, adjustment_id: int):
+    found = _position(pk)
+    _changeable(request, found)
+    adjustment = get_object_or_404(
+        CapitalAdjustment.objects.filter(line__in=CapitalLine.objects.visible_to(request.user)).select_related("line"),
+        position=found,
+        pk=adjustment_id,
+    )
+    form = RemoveForm(request.POST or None)
+    if submitted(
+        request,
+        form,
+        lambda: services.remove_capital_adjustment(adjustment, reason=form.cleaned_data["reason"], user=request.user),
+    ):
+        return done(request, "Cash limit adjustment removed.", "finance:capital", found.pk)
+    return form_page(
+        request,
+        form,
+        title="Remove this cash limit adjustment?",
+        caption=str(found),
+        back=_section_url("capital", found),
+        button="Remove adjustment",
+        intro=f"{adjustment.line.title}: £{f.pounds_text(adjustment.amount)} in {adjustment.year} "
+        f"({adjustment.funding}). {adjustment.reason}",
+        template=FORM,
+        status=400 if request.method == "POST" and form.errors else 200,
+    )
+
+
+@signed_in_required
+@require_safe
+def reserves(request, pk: int):
+    require(permissions.can_read(request.user))
+    found = _position(pk)
+    accounts = []
+    for reserve in Reserve.objects.filter(position=found).prefetch_related("items"):
+        items = list(reserve.items.all())
+        total = sum(i.amount for i in items)
+        movement = reserve.projected - reserve.opening
+        accounts.append((reserve, movement, items, total, bool(items) and total != movement))
+    return render(
+        request,
+        "finance/reserves.html",
+        {
+            "position": found,
+            "accounts": accounts,
+            "may_change": permissions.can_change_capital_or_reserves(request.user, position_state=found.state),
+        },
+    )
+
+
+@signed_in_required
+@require_http_methods(["GET", "POST"])
+def reserve_add(request, pk: int):
+    found = _position(pk)
+    _changeable(request, found)
+    form = ReserveForm(request.POST or None)
+    if submitted(
+        request,
+        form,
+        lambda: services.create_reserve(
+            found,
+            code=form.cleaned_data["code"],
+            name=form.cleaned_data["name"],
+            opening=form.cleaned_data["opening"],
+            projected=form.cleaned_data["projected"],
+            user=request.user,
+        ),
+    ):
+        return done(request, "Reserve added.", "finance:reserves", found.pk)
+    return form_page(
+        request,
+        form,
+        title="Add a reserve",
+        caption=str(found),
+        back=_section_url("reserves", found),
+        button="Add reserve",
+        template=FORM,
+        status=400 if request.method == "POST" and form.errors else 200,
+    )
+
+
+@signed_in_required
+@require_http_methods(["GET", "POST"])
+def reserve_edit(request, pk: int, reserve_id: int):
+    found = _position(pk)
+    _changeable(request, found)
+    reserve = get_object_or_404(Reserve, position=found, pk=reserve_id)
+    initial = {
+        "name": reserve.name,
+        "opening": f.pounds_text(reserve.opening),
+        "projected": f.pounds_text(reserve.projected),
+        "version": reserve.version,
+    }
+    form = ReserveForm(request.POST or None, initial=initial, editing=True)
+    if submitted(
+        request,
+        form,
+        lambda: services.save_reserve(
+            reserve,
+            name=form.cleaned_data["name"],
+            opening=form.cleaned_data["opening"],
+            projected=form.cleaned_data["projected"],
+            version=form.cleaned_data["version"],
+            reason=form.cleaned_data["reason"],
+            user=request.user,
+        ),
+    ):
+        return done(request, f"{reserve.name} saved.", "finance:reserves", found.pk)
+    return form_page(
+        request,
+        form,
+        title=f"Change {reserve.name}",
+        caption=str(found),
+        back=_section_url("reserves", found),
+        intro="The movement is the projected balance less the balance at 31 March.",
+        template=FORM,
+        status=400 if request.method == "POST" and form.errors else 200,
+    )
+
+
+@signed_in_required
+@require_http_methods(["GET", "POST"])
+def reserve_item_add(request, pk: int, reserve_id: int):
+    found = _position(pk)
+    _changeable(request, found)
+    reserve = get_object_or_404(Reserve, position=found, pk=reserve_id)
+    form = ReserveItemForm(request.POST or None)
+    if submitted(
+        request,
+        form,
+        lambda: services.add_reserve_item(
+            reserve, description=form.cleaned_data["description"], amount=form.cleaned_data["amount"], user=request.user
+        ),
+    ):
+        return done(request, "Movement added.", "finance:reserves", found.pk)
+    return form_page(
+        request,
+        form,
+        title=f"Add a movement to {reserve.name}",
+        caption=str(found),
+        back=_section_url("reserves", found),
+        button="Add movement",
+        template=FORM,
+        status=400 if request.method == "POST" and form.errors else 200,
+    )
+
+
+@signed_in_required
+@require_http_methods(["GET", "POST"])
+def reserve_item_remove(request, pk: int, reserve_id: int, item_id: int):
+    found = _position(pk)
+    _changeable(request, found)
+    item = get_object_or_404(ReserveItem.objects.select_related("reserve"), reserve__position=found, pk=item_id)
+    if item.reserve_id != reserve_id:
+        raise Http404
+    if request.method == "POST":
+        try:
+            services.remove_reserve_item(item, user=request.user)
+        except ValidationError as error:
+            return confirm_page(
+                request,
+                title="Remove this movement?",
+                back=_section_url("reserves", found),
+                button="Remove movement",
+                error=" ".join(error.messages),
+            )
+        return done(request, "Movement removed.", "finance:reserves", found.pk)
+    return confirm_page(
+        request,
+        title="Remove this movement?",
+        caption=f"{found} · {item.reserve.name}",
+        back=_section_url("reserves", found),
+        button="Remove movement",
+        warning=True,
+        lines=[f"£{f.pounds_text(item.amount)}: {item.description}"],
+    )
+
+
+@signed_in_required
+@require_safe
+def activity(request, pk: int):
+    require(permissions.can_read(request.user))
+    found = _position(pk)
+    tables = [
+        (
+            t,
+            permissions.can_enter_activity(
+                request.user,
+                budget_manager_id=t.line.budget_manager_id if t.line else None,
+                position_state=found.state,
+            ),
+        )
+        for t in ActivityTable.objects.filter(position=found).select_related("line").order_by("id")
+    ]
+    return render(request, "finance/activity.html", {"position": found, "tables": tables})
+
+
+@signed_in_required
+@require_http_methods(["GET", "POST"])
+def activity_edit(request, pk: int, table_id: int):
+    found = _position(pk)
+    table = get_object_or_404(ActivityTable.objects.select_related("line"), position=found, pk=table_id)
+    require(
+        permissions.can_enter_activity(
+            request.user,
+            budget_manager_id=table.line.budget_manager_id if table.line else None,
+            position_state=found.state,
+        )
+    )
+    form = ActivityForm(request.POST or None, kind=table.kind, measure=table.measure, initial=_activity_initial(table))
+    names = [name for name in form.fields if name != "version"]
+    if submitted(
+        request,
+        form,
+        lambda: services.update_activity_table(
+            table,
+            user=request.user,
+            version=form.cleaned_data["version"],
+            finance=permissions.is_finance(request.user),
+            **{name: _activity_value(name, form.cleaned_data[name]) for name in names},
+        ),
+    ):
+        return done(request, f"Activity data for {table.title} saved.", "finance:activity", found.pk)
+    money_beside = ""
+    if table.line_id:
+        pl = PositionLine.objects.filter(position=found, line=table.line).first()
+        if pl is not None:
+            money_beside = (
+                f"The line {pl.heading}: cash limit net £{f.pounds_text(pl.gross + pl.income)}, forecast net "
+                f"£{f.pounds_text(pl.forecast_gross + pl.forecast_income)}. "
+            )
+    return form_page(
+        request,
+        form,
+        title=f"Activity data: {table.ref} {table.title}",
+        caption=str(found),
+        back=_section_url("activity", found),
+        intro=money_beside + f"Amounts in pounds for the year and to date; the measure is {table.measure}.",
+        template=FORM,
+        status=400 if request.method == "POST" and form.errors else 200,
+    )
+
+
+def _activity_initial(table: ActivityTable) -> dict:
+    initial = {"version": table.version, "reasons": table.reasons}
+    for name in services.ACTIVITY_MONEY_FIELDS:
+        initial[name] = f.pounds_text(getattr(table, name))
+    for name in ("demand", "unit_cost", "other"):
+        value = getattr(table, name)
+        initial[name] = "" if value is None else f.pounds_text(value)
+    for name in services.ACTIVITY_NUMBER_FIELDS:
+        initial[name] = getattr(table, name)
+    return initial
+
+
+def _activity_value(name: str, value):
+    """A money field left empty on the form: nil for the money the table must have; None for the optional."""
+    if value is None and name in services.ACTIVITY_MONEY_FIELDS:
+        return 0
+    if name == "reasons":
+        return value or ""
+    return value

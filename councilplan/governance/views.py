@@ -17,12 +17,12 @@ from councilplan.core.pages import apply, confirm_page, done
 from councilplan.core.pages import edit_page as _edit_page
 from councilplan.core.pages import form_page as _form_page
 from councilplan.core.permissions import require, signed_in_required
-from councilplan.documents.formats import FORMAT_NAMES, output
-from councilplan.documents.http import file_response
+from councilplan.documents import jobs
+from councilplan.documents.formats import FORMAT_NAMES
 from councilplan.documents.render_html import items as document_items
 
-from . import forms, permissions, reminders, selectors, services
-from .documents import FORMATS, PACK_FORMATS, agenda_pack, body_report, pack_work_programme
+from . import downloads, forms, permissions, reminders, selectors, services
+from .documents import FORMATS, PACK_FORMATS, body_report
 from .models import AgendaItem, Body, Decision, Meeting, Portfolio, Undertaking, WorkProgrammeEntry
 
 FORM = "governance/form.html"  # core's form page with GOV.UK date inputs
@@ -239,8 +239,17 @@ def body_report_file(request, code: str, fmt: str):
     require(permissions.can_read(request.user))
     if fmt not in FORMATS:
         raise Http404
-    document = body_report(request.user, _body(code), _today())
-    return file_response(output(document, fmt), inline=fmt == "html")
+    found = _body(code)
+    return jobs.respond(
+        request,
+        downloads.governance_file,
+        params={"what": "body", "body": found.code, "today": _today().isoformat(), "reader": request.user.pk},
+        fmt=fmt,
+        version=downloads.version(),
+        title=f"{found.name}: report",
+        back=(reverse("governance:body", args=[code]), "Back to the body"),
+        inline=fmt == "html",
+    )
 
 
 # --- meetings -------------------------------------------------------------------------------------------
@@ -437,8 +446,16 @@ def meeting_pack(request, pk: int, fmt: str):
     record = selectors.meeting_record(pk, None if public else request.user, public=public)
     if record is None:
         raise Http404
-    return file_response(
-        output(agenda_pack(record, public=public or not selectors.cleared(request.user)), fmt), inline=fmt == "html"
+    # As published: made for nobody, so the one kept copy without the exempt part serves everyone who asks.
+    return jobs.respond(
+        request,
+        downloads.governance_file,
+        params={"what": "pack", "meeting": pk, "public": public, "reader": None if public else request.user.pk},
+        fmt=fmt,
+        version=downloads.version(),
+        title=f"Agenda pack: {record.body.name}, {record.date:%-d %B %Y}",
+        back=(reverse("governance:meeting", args=[pk]), "Back to the meeting"),
+        inline=fmt == "html",
     )
 
 
@@ -1072,8 +1089,15 @@ def public_pack(request, pk: int):
     record = selectors.meeting_record(pk, None, public=True)
     if record is None:
         raise Http404
-    document = agenda_pack(record, public=True, work_programme=pack_work_programme(record, None))
-    return file_response(output(document, "pdf"))
+    return jobs.respond(
+        request,
+        downloads.governance_file,
+        params={"what": "pack", "meeting": pk, "public": True, "reader": None, "work_programme": True},
+        fmt="pdf",
+        version=downloads.version(),
+        title="Agenda pack",
+        back=(reverse("public:governance_public:meeting", args=[pk]), "Back to the meeting"),
+    )
 
 
 @require_safe
