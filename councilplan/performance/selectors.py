@@ -168,8 +168,9 @@ def _indicators(filters: Q, up_to: dt.date, since: dt.date | None):
 
 
 def report_inputs(scope: ReportScope) -> ReportInputs:
-    """Everything a dashboard or a quarterly report shows for `scope` (six queries)."""
-    filters = Q(active=True)
+    """Everything a dashboard or a quarterly report shows for `scope` (six queries). Weekly indicators and those
+    split by a breakdown (delayed transfers of care) have a dashboard of their own (`dtoc.py`)."""
+    filters = Q(active=True, breakdown="") & ~Q(frequency=Indicator.Frequency.WEEKLY)
     area_filters = Q()
     if scope.directorate is not None:
         filters &= Q(service_area__directorate=scope.directorate)
