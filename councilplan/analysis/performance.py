@@ -202,7 +202,9 @@ def months_in_period(frequency: str) -> int:
 
 def valid_period(period: dt.date, frequency: str) -> bool:
     """A result's month must end a period of the indicator's frequency: a quarter ends in June, September,
-    December or March; a year in March."""
+    December or March; a year in March. A weekly result may end on any day (its week-ending date)."""
+    if frequency == WEEKLY:
+        return True
     if period.day != 1:
         return False
     if frequency == QUARTERLY:
