@@ -49,6 +49,7 @@ __all__ = [
     "LOWER",
     "MONTH",
     "MONTHLY",
+    "WEEKLY",
     "MONTH_NAMES",
     "NEW",
     "Performance",
@@ -89,6 +90,8 @@ GREEN, AMBER, RED = "green", "amber", "red"
 IMPROVED, SAME, WORSENED, NEW = "improved", "same", "worsened", "new"
 IN_RANGE, ABOVE, BELOW = "in_range", "above", "below"
 MONTHLY, QUARTERLY, ANNUAL = "monthly", "quarterly", "annual"
+# A weekly indicator's result is filed under the week's last day (its week-ending date), any day of the week.
+WEEKLY = "weekly"
 CUMULATIVE, SNAPSHOT = "cumulative", "snapshot"
 LATEST, YEAR_TO_DATE = "latest", "year_to_date"
 MONTH, QUARTER = "month", "quarter"  # what the direction of travel compares with
@@ -199,7 +202,9 @@ def months_in_period(frequency: str) -> int:
 
 def valid_period(period: dt.date, frequency: str) -> bool:
     """A result's month must end a period of the indicator's frequency: a quarter ends in June, September,
-    December or March; a year in March."""
+    December or March; a year in March. A weekly result may end on any day (its week-ending date)."""
+    if frequency == WEEKLY:
+        return True
     if period.day != 1:
         return False
     if frequency == QUARTERLY:
@@ -215,7 +220,10 @@ def month_name(period: dt.date) -> str:
 
 
 def period_label(period: dt.date, frequency: str = MONTHLY) -> str:
-    """How a result's period is named: "July 2017", "Q1 2017/18 (April to June 2017)", "2017/18"."""
+    """How a result's period is named: "July 2017", "Q1 2017/18 (April to June 2017)", "2017/18", "week ending
+    23 November 2017"."""
+    if frequency == WEEKLY:
+        return f"week ending {period.day} {month_name(period)}"
     if frequency == QUARTERLY:
         first = add_months(period, -2)
         return (

@@ -12,6 +12,7 @@ BOARD = "board"
 BOARD_GROUP = "board_group"
 RISK_REGISTER_LEVEL = "risk_register_level"
 PROJECT_STATUS = "project_status"
+RESPONSIBILITY = "responsibility"
 
 VOCABULARY_NAMES = {
     DELIVERY_STATUS: "Delivery status",
@@ -22,11 +23,16 @@ VOCABULARY_NAMES = {
     BOARD_GROUP: "Governance board group",
     RISK_REGISTER_LEVEL: "Risk register level",
     PROJECT_STATUS: "Project status",
+    RESPONSIBILITY: "Responsibility for a delay",
 }
 
 ON_TRACK = "on_track"
 NOT_ON_TRACK = ("remedial_action", "unlikely")
 ACTIVE = "active"
+# Who is responsible for a delayed transfer of care (spec/qpr.md §3). The codes are fixed: the attribution rule
+# (half of a joint delay to each side) and the weekly figures use them. Only the labels are the organisation's.
+NHS, SOCIAL_CARE, BOTH = "nhs", "social_care", "both"
+RESPONSIBILITIES = (NHS, SOCIAL_CARE, BOTH)
 
 # (code, label, group) in display order. `group` is used by boards only.
 DEFAULTS: dict[str, list[tuple[str, str, str]]] = {
@@ -87,5 +93,10 @@ DEFAULTS: dict[str, list[tuple[str, str, str]]] = {
         ("completed", "Completed", ""),
         ("stopped", "Stopped", ""),
         ("bau", "Business as usual", ""),
+    ],
+    RESPONSIBILITY: [
+        ("nhs", "NHS", ""),
+        ("social_care", "Social care", ""),
+        ("both", "Both (joint)", ""),
     ],
 }

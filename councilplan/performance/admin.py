@@ -6,7 +6,16 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from councilplan.core.admin_rules import ViewOnlyAdmin, app_link
 
-from .models import AreaCommentary, Indicator, Result, ServiceArea, Standard
+from .models import (
+    AreaCommentary,
+    BreakdownTarget,
+    BreakdownValue,
+    Indicator,
+    Result,
+    ResultPart,
+    ServiceArea,
+    Standard,
+)
 
 
 @admin.register(ServiceArea)
@@ -34,7 +43,7 @@ class IndicatorAdmin(SimpleHistoryAdmin):
     inlines = [StandardInline]
     fieldsets = [
         (None, {"fields": ["ref", "kind", "description", "service_area", "owner", "order", "active"]}),
-        ("How it is measured", {"fields": ["unit", "polarity", "frequency", "year_to_date", "shown_as"]}),
+        ("How it is measured", {"fields": ["unit", "polarity", "frequency", "year_to_date", "shown_as", "breakdown"]}),
         ("Links", {"fields": ["paired_with", "activities", "lg_inform_metric_id"]}),
     ]
 
@@ -59,3 +68,33 @@ class AreaCommentaryAdmin(SimpleHistoryAdmin):
     list_filter = ["service_area__directorate", "period"]
     list_select_related = ["service_area"]
     search_fields = ["text"]
+
+
+@admin.register(BreakdownValue)
+class BreakdownValueAdmin(SimpleHistoryAdmin):
+    """The sites and services a weekly indicator's results are split by: set by the corporate team."""
+
+    list_display = ["name", "code", "breakdown", "trust", "setting", "counted_from", "order"]
+    list_filter = ["breakdown", "setting", "trust"]
+    search_fields = ["name", "code", "trust"]
+
+
+@admin.register(ResultPart)
+class ResultPartAdmin(ViewOnlyAdmin):
+    """A result's parts are entered with the week's figures or imported, which check them and stop racing saves."""
+
+    list_display = ["result", "breakdown_value", "responsibility", "value"]
+    list_filter = ["responsibility", "breakdown_value__breakdown", "breakdown_value"]
+    list_select_related = ["result__indicator", "breakdown_value"]
+    search_fields = ["result__indicator__ref", "breakdown_value__name"]
+
+    def app_url(self, obj):
+        return app_link("performance:dtoc")
+
+
+@admin.register(BreakdownTarget)
+class BreakdownTargetAdmin(SimpleHistoryAdmin):
+    list_display = ["indicator", "period", "trust", "responsibility", "value", "origin"]
+    list_filter = ["indicator", "origin", "period"]
+    list_select_related = ["indicator"]
+    search_fields = ["indicator__ref", "trust"]

@@ -10,6 +10,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from councilplan.analysis import performance as rules
+from councilplan.analysis import vocabulary as vocabularies
 from councilplan.core.models import Directorate
 from councilplan.plan.models import Activity
 
@@ -61,6 +62,7 @@ class Indicator(models.Model):
         MONTHLY = rules.MONTHLY, "Monthly"
         QUARTERLY = rules.QUARTERLY, "Quarterly"
         ANNUAL = rules.ANNUAL, "Annual"
+        WEEKLY = rules.WEEKLY, "Weekly"
 
     class YearToDate(models.TextChoices):
         CUMULATIVE = rules.CUMULATIVE, "Cumulative"
@@ -117,6 +119,13 @@ class Indicator(models.Model):
         max_length=20,
         blank=True,
         help_text="Optional: the metric's id on LG Inform, for comparing with other councils.",
+    )
+    # Weekly indicators (spec/qpr.md §3): the breakdown their results are split by ("dtoc_site"), if any.
+    breakdown = models.SlugField(
+        "breakdown",
+        max_length=40,
+        blank=True,
+        help_text="Optional: the breakdown (e.g. dtoc_site) each result is split by, with its responsibility.",
     )
     order = models.PositiveIntegerField(default=0)
     active = models.BooleanField(default=True, help_text="Inactive indicators are left out of dashboards.")
@@ -190,7 +199,8 @@ def standard_errors(polarity, target, floor, lower, upper) -> dict[str, str]:
 
 class Result(models.Model):
     """One period's result. `period` is the first day of the period's last month: July 2017, or June 2017 for
-    April–June (quarterly), or March for a year."""
+    April–June (quarterly), or March for a year; a weekly indicator's is the week-ending date (23 November 2017).
+    A result of an indicator with a breakdown is split into parts (`ResultPart`); its value is their sum."""
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="results")
     period = models.DateField()
@@ -232,3 +242,85 @@ class AreaCommentary(models.Model):
 
     def __str__(self):
         return f"{self.service_area} {rules.month_name(self.period)}"
+
+
+RESPONSIBILITY_CHOICES = [(code, label) for code, label, _ in vocabularies.DEFAULTS[vocabularies.RESPONSIBILITY]]
+
+
+class BreakdownValue(models.Model):
+    """One value of a breakdown a result can be split by: for delayed transfers of care ("dtoc_site"), a hospital
+    site or service with the trust (provider organisation) it belongs to and its setting (spec/qpr.md §3)."""
+
+    class Setting(models.TextChoices):
+        ACUTE = "acute", "Acute hospital"
+        COMMUNITY = "community", "Community"
+        MENTAL_HEALTH = "mental_health", "Mental health"
+        OUT_OF_AREA = "out_of_area", "Out of area"
+
+    breakdown = models.SlugField(max_length=40, help_text="The breakdown it is a value of, e.g. dtoc_site.")
+    code = models.SlugField(max_length=40, help_text="Fixed once created: files use it. For example DVH.")
+    name = models.CharField(max_length=200)
+    trust = models.CharField("trust (provider organisation)", max_length=200, blank=True)
+    setting = models.CharField(max_length=16, choices=Setting.choices, default=Setting.ACUTE)
+    counted_from = models.DateField(
+        null=True, blank=True, help_text="The first period it is counted in; before it, its zeros mean not counted."
+    )
+    order = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["breakdown", "order", "name"]
+        constraints = [models.UniqueConstraint(fields=["breakdown", "code"], name="unique_breakdown_value_code")]
+
+    def __str__(self):
+        return f"{self.name} ({self.trust})" if self.trust else self.name
+
+
+class ResultPart(models.Model):
+    """A result's part for one breakdown value and one responsibility (NHS, social care or both): DVH's NHS
+    delayed days in the week ending 9 November 2017. Empty `value`: not returned (as against a returned zero)."""
+
+    result = models.ForeignKey(Result, on_delete=models.CASCADE, related_name="parts")
+    breakdown_value = models.ForeignKey(BreakdownValue, on_delete=models.PROTECT, related_name="parts")
+    responsibility = models.CharField(max_length=20, choices=RESPONSIBILITY_CHOICES)
+    value = models.DecimalField(**NUMBER, null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["result", "breakdown_value", "responsibility"]
+        constraints = [
+            models.UniqueConstraint(fields=["result", "breakdown_value", "responsibility"], name="unique_result_part")
+        ]
+
+    def __str__(self):
+        return f"{self.result}: {self.breakdown_value.code} {self.get_responsibility_display()}"
+
+
+class BreakdownTarget(models.Model):
+    """A target for one cell of a breakdown and one period: the Better Care Fund's September 2017 trajectory for
+    Dartford & Gravesham NHS Trust's social care delays (spec/qpr.md §3). `trust` blank: the whole area;
+    `responsibility` blank: all delays. `period` is the month's first day."""
+
+    class Origin(models.TextChoices):
+        BCF = "bcf", "Better Care Fund plan"
+        NATIONAL = "national", "National"
+        LOCAL = "local", "Local target"
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="breakdown_targets")
+    period = models.DateField(help_text="The first day of the month the target is for.")
+    trust = models.CharField(max_length=200, blank=True)
+    responsibility = models.CharField(max_length=20, choices=RESPONSIBILITY_CHOICES, blank=True)
+    value = models.DecimalField(**NUMBER)
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.BCF)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["indicator", "period", "trust", "responsibility"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "period", "trust", "responsibility", "origin"], name="unique_breakdown_target"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.indicator.ref} {rules.month_name(self.period)} {self.trust or 'all'}"

@@ -55,8 +55,8 @@ def outstanding(period: dt.date) -> RemindersOutcome:
     outcome = RemindersOutcome(period)
     by_owner: dict[int, Owner] = {}
     for indicator in due:
-        if not rules.valid_period(period, indicator.frequency):
-            continue
+        if indicator.frequency == rules.WEEKLY or not rules.valid_period(period, indicator.frequency):
+            continue  # weekly figures are entered with the week's return, not reminded monthly
         if indicator.owner is None or not indicator.owner.is_active:
             outcome.nobody.append(indicator)
             continue

@@ -168,8 +168,9 @@ def _indicators(filters: Q, up_to: dt.date, since: dt.date | None):
 
 
 def report_inputs(scope: ReportScope) -> ReportInputs:
-    """Everything a dashboard or a quarterly report shows for `scope` (six queries)."""
-    filters = Q(active=True)
+    """Everything a dashboard or a quarterly report shows for `scope` (six queries). Weekly indicators and those
+    split by a breakdown (delayed transfers of care) have a dashboard of their own (`dtoc.py`)."""
+    filters = Q(active=True, breakdown="") & ~Q(frequency=Indicator.Frequency.WEEKLY)
     area_filters = Q()
     if scope.directorate is not None:
         filters &= Q(service_area__directorate=scope.directorate)
@@ -269,3 +270,42 @@ def linked_indicators(activity) -> list[rules.KpiRow]:
         else:
             out.append(rules.kpi_row(record, latest))
     return out
+
+
+@dataclass
+class BreakdownInputs:
+    """A weekly indicator split by a breakdown, as plain records for `analysis.dtoc` (four queries)."""
+
+    sites: list
+    weekly: dict
+    monthly: dict
+    targets: list
+    weeks: list
+
+
+def breakdown_inputs(weekly_ref: str, monthly_ref: str = "") -> BreakdownInputs:
+    from councilplan.analysis import dtoc
+
+    from .models import BreakdownTarget, BreakdownValue, ResultPart
+
+    indicator = Indicator.objects.filter(ref=weekly_ref).first()
+    if indicator is None:
+        return BreakdownInputs([], {}, {}, [], [])
+    sites = [
+        dtoc.Site(v.code, v.name, v.trust, v.setting, v.counted_from)
+        for v in BreakdownValue.objects.filter(breakdown=indicator.breakdown).order_by("order", "name")
+    ]
+    refs = [r for r in (weekly_ref, monthly_ref) if r]
+    parts = ResultPart.objects.filter(result__indicator__ref__in=refs).values_list(
+        "result__indicator__ref", "result__period", "breakdown_value__code", "responsibility", "value"
+    )
+    by_ref: dict[str, list] = {r: [] for r in refs}
+    for ref, period, code, responsibility, value in parts:
+        by_ref[ref].append(dtoc.Part(period, code, responsibility, value))
+    weekly = dtoc.days_by_site_week(by_ref[weekly_ref])
+    monthly = dtoc.days_by_site_week(by_ref[monthly_ref]) if monthly_ref else {}
+    targets = [
+        dtoc.Target(t.period, t.trust, t.responsibility, t.value, t.origin)
+        for t in BreakdownTarget.objects.filter(indicator=indicator)
+    ]
+    return BreakdownInputs(sites, weekly, monthly, targets, sorted({w for _, w in weekly}))

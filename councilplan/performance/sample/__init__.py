@@ -23,11 +23,14 @@ def load_sample() -> str:
     indicators = import_indicators(SAMPLE_DIR / "indicators.csv", SAMPLE_DIR / "standards.csv")
     results = import_results(SAMPLE_DIR / "results.csv")
     linked = _link_activities()
+    from councilplan.performance.sample.dtoc import load_dtoc
+
+    dtoc_words = load_dtoc()
     total = indicators.created + indicators.updated + indicators.unchanged
     return (
         f"Loaded the performance sample: {total} indicators of Strategic and Corporate Services with results to "
         f"July 2017 ({results.created} results added, {results.updated} updated); {linked} KPIs linked to plan "
-        "activities."
+        f"activities. {dtoc_words}"
     )
 
 
