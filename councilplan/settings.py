@@ -223,6 +223,9 @@ COUNCILPLAN_LATE_ON_TRACK_RULE = _bool("COUNCILPLAN_LATE_ON_TRACK_RULE")
 # Publishing a round (to members or to the public) with fewer of its returns in than this percentage must be
 # confirmed a second time (docs/user-guide.md).
 COUNCILPLAN_PUBLISH_CONFIRM_BELOW = int(os.environ.get("COUNCILPLAN_PUBLISH_CONFIRM_BELOW", "90"))
+# A budget line forecast to overspend by more than this many whole pounds in the latest reported position is
+# listed on the exceptions page (/overview/) and at the opening of the quarterly pack (docs/overview.md).
+COUNCILPLAN_OVERSPEND_THRESHOLD = int(os.environ.get("COUNCILPLAN_OVERSPEND_THRESHOLD", "100000"))
 # The admin's "revert to this version" would change records without the services' checks (core.admin_rules).
 SIMPLE_HISTORY_REVERT_DISABLED = True
 COUNCILPLAN_ORGANISATION = os.environ.get("COUNCILPLAN_ORGANISATION", "Kent County Council")

@@ -845,3 +845,22 @@ def pounds_text(pence: int) -> str:
     sign = "-" if pence < 0 else ""
     pounds, rest = divmod(abs(pence), 100)
     return f"{sign}{pounds}" + (f".{rest:02d}" if rest else "")
+
+
+def line_variance(gross: int, income: int, forecast_gross: int, forecast_income: int) -> int:
+    """A budget line's forecast variance in pence: forecast net less budget net (income is held negative), so a
+    positive variance is an overspend (a pressure).
+
+    >>> line_variance(1_000_00, -200_00, 1_100_00, -250_00)
+    5000
+    """
+    return (forecast_gross + forecast_income) - (gross + income)
+
+
+def is_overspend(variance: int, threshold_pence: int) -> bool:
+    """An overspend worth raising: a pressure strictly over the threshold.
+
+    >>> is_overspend(500_001_00, 500_000_00), is_overspend(500_000_00, 500_000_00), is_overspend(-9_000_000_00, 0)
+    (True, False, False)
+    """
+    return variance > threshold_pence

@@ -22,6 +22,8 @@ class AssuranceConfig(systems.SystemConfig):
     sample_order = 55
     demo_users = "links:DEMO_USERS"
     activity_links = "links:activity_links"
+    scope_links = "links:scope_links"
+    exceptions = "links:exceptions"
     reminders = "reminders:send_reminders"
     public_links = "links:public_links"
     home_links = "links:home_links"

@@ -4,10 +4,11 @@ the public index, the home page's things to do, and the demo sign-ins."""
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils import timezone
 
 from councilplan.analysis import assurance as rules
 from councilplan.core.models import User
-from councilplan.core.systems import DemoUser, Link, LinkGroup
+from councilplan.core.systems import DemoUser, ExceptionItem, Link, LinkGroup
 
 from . import permissions, selectors
 
@@ -49,6 +50,45 @@ def activity_links(activity, user) -> list[LinkGroup]:
         for project, open_count in selectors.projects_for_activity(activity)
     )
     return [LinkGroup("Change projects (corporate assurance)", links, "No change project delivers this activity.")]
+
+
+def scope_links(scope, user) -> list[LinkGroup]:
+    """The change projects delivering any of the scope's activities (two queries)."""
+    if not permissions.can_read(user):
+        return []
+    links = tuple(
+        Link(
+            project.name,
+            reverse("assurance:project", args=[project.pk]),
+            ", ".join(
+                x
+                for x in (
+                    rules.TIERS.get(project.tier, ""),
+                    f"stage {rules.STAGES[project.stage]}" if project.stage else "",
+                    f"{open_count} open recommendation{'s' if open_count != 1 else ''}",
+                )
+                if x
+            ),
+        )
+        for project, open_count in selectors.projects_for_activities(scope.activity_ids)
+    )
+    return [LinkGroup("Change projects (corporate assurance)", links, "No change project delivers these activities.")]
+
+
+def exceptions(user) -> list[ExceptionItem]:
+    """Recommendations still open after their due date (one query)."""
+    if not permissions.can_read(user):
+        return []
+    today = timezone.localdate()
+    return [
+        ExceptionItem(
+            "Assurance",
+            f"{r.activity.project.name}: {r.text[:120]}",
+            f"recommendation due {r.due_on:%-d %B %Y}, still {r.get_status_display().lower()}",
+            reverse("assurance:recommendation", args=[r.pk]),
+        )
+        for r in selectors.overdue_recommendations(today)
+    ]
 
 
 def public_links() -> list[Link]:

@@ -416,6 +416,30 @@ def projects_for_activity(activity) -> list[tuple[Project, int]]:
     return [(p, open_counts[p.pk]) for p in projects]
 
 
+def projects_for_activities(activity_ids) -> list[tuple[Project, int]]:
+    """The projects delivering any of these activities, each once with its count of open recommendations (two
+    queries however many activities)."""
+    projects = list(
+        Project.objects.filter(activities__in=list(activity_ids))
+        .distinct()
+        .select_related("portfolio")
+        .order_by("name")
+    )
+    open_counts: dict[int, int] = defaultdict(int)
+    for project_id in (
+        Recommendation.objects.filter(activity__project__in=projects)
+        .exclude(status__in=rules.CLOSED_RECOMMENDATIONS)
+        .values_list("activity__project_id", flat=True)
+    ):
+        open_counts[project_id] += 1
+    return [(p, open_counts[p.pk]) for p in projects]
+
+
+def overdue_recommendations(today: dt.date) -> list[Recommendation]:
+    """Recommendations not done nor declined whose due date has passed, oldest due first (one query)."""
+    return list(recommendations_queryset().filter(due_on__lt=today).exclude(status__in=rules.CLOSED_RECOMMENDATIONS))
+
+
 def reviews_due(today: dt.date) -> list[tuple[Project, dt.date]]:
     """Current projects whose next review (by their tier's interval) falls due by `today` + 14 days."""
     settings = tier_settings()

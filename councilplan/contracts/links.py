@@ -61,6 +61,35 @@ def activity_links(activity, user) -> list[LinkGroup]:
     return [LinkGroup("Contracts", links, "No contracts are linked to this activity.")]
 
 
+def scope_links(scope, user) -> list[LinkGroup]:
+    """The contracts serving any of the scope's activities that the reader may see (one query)."""
+    contracts = (
+        selectors.visible_contracts(user)
+        .filter(activities__in=list(scope.activity_ids))
+        .distinct()
+        .select_related("supplier")
+        .order_by("reference")
+    )
+    today = timezone.localdate()
+    links = tuple(
+        Link(
+            f"{c.reference} {c.title}",
+            reverse("contracts:contract", args=[c.reference]),
+            ", ".join(
+                x
+                for x in (
+                    c.supplier.name if c.supplier_id else "",
+                    rules.TIERS.get(c.tier, ""),
+                    rules.STATUS_LABELS[rules.contract_status(c.start_date, c.end_date, today)],
+                )
+                if x
+            ),
+        )
+        for c in contracts
+    )
+    return [LinkGroup("Contracts", links, "No contracts are linked to these activities.")]
+
+
 def public_links() -> list[Link]:
     return [
         Link(

@@ -70,6 +70,49 @@ class LinkGroup:
     more_url: str = ""
 
 
+@dataclass(frozen=True)
+class Scope:
+    """A set of plan activities seen together on a joined page: an outcome's, a directorate's or a lead officer's.
+    `activity_ids` are only those the reader may see (the site leaves out exempt activities for people not
+    cleared)."""
+
+    kind: str  # "outcome", "directorate" or "person"
+    title: str
+    activity_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class ExceptionItem:
+    """Something needing the reader's attention, for the exceptions page and the opening of the quarterly pack:
+    an activity not on track, a KPI below floor, a risk above target and rising, an overspend."""
+
+    system: str  # the system's name as the reader knows it: "Monitoring", "Performance"
+    what: str  # the record: "2.1 Deliver the bus strategy", "CS01 Children in need per 10,000"
+    reason: str  # why it is shown: "delivery status red in 2019-20 Q2"
+    link: str = ""
+
+
+@dataclass(frozen=True)
+class Quarter:
+    """A quarter of the financial year the quarterly pack reports on: "2019-20 Q2", 1 July to 30 September 2019."""
+
+    label: str
+    start: object  # datetime.date
+    end: object  # datetime.date
+
+
+@dataclass(frozen=True)
+class PackSection:
+    """A system's section of the quarterly pack: its title, the data it reports on (`basis`, said in the section:
+    the systems' data run to different dates) and its document blocks (councilplan.documents.model blocks; the
+    foundation does not import documents, so they are typed loosely here). `order` places it in the pack."""
+
+    title: str
+    basis: str
+    blocks: tuple = ()
+    order: int = 100
+
+
 class SystemConfig(AppConfig):
     """An app that is one system of the framework. Subclasses set what applies to them.
 
@@ -85,6 +128,15 @@ class SystemConfig(AppConfig):
     demo_users: str = ""
     # (activity, user) -> list[LinkGroup]: what this system holds about a plan activity, for its joined page.
     activity_links: str = ""
+    # (scope, user) -> list[LinkGroup]: the same for a set of activities (an outcome's, a directorate's, a lead
+    # officer's), in a fixed number of queries however many activities the scope holds (one query over them all).
+    scope_links: str = ""
+    # (user) -> list[ExceptionItem]: what needs attention in this system (the /overview/ page and the quarterly pack's
+    # opening), in a fixed number of queries; only what `user` may read.
+    exceptions: str = ""
+    # (quarter, user) -> list[PackSection]: this system's sections of the quarterly pack (councilplan.overview.pack);
+    # `user` None for the public version, which must hold nothing exempt.
+    pack_sections: str = ""
     # (now) -> str: send this system's reminders that are due; returns a line saying what was sent.
     reminders: str = ""
     # () -> list[Link]: what this system publishes on the public pages (no sign-in), for the public index.

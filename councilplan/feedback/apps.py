@@ -25,3 +25,5 @@ class FeedbackConfig(systems.SystemConfig):
     public_links = "links:public_links"
     home_links = "links:home_links"
     activity_links = "links:activity_links"
+    scope_links = "links:scope_links"
+    exceptions = "links:exceptions"

@@ -6,8 +6,9 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils import timezone
 
+from councilplan.analysis import feedback as rules
 from councilplan.core.models import User
-from councilplan.core.systems import DemoUser, Link, LinkGroup
+from councilplan.core.systems import DemoUser, ExceptionItem, Link, LinkGroup
 
 from . import permissions, selectors
 from .models import Case
@@ -60,3 +61,32 @@ def activity_links(activity, user) -> list[LinkGroup]:
     cases = selectors.visible_cases(user).filter(activities=activity).order_by("-received_on")[:20]
     links = tuple(Link(c.reference, reverse("feedback:case", args=[c.reference]), c.get_kind_display()) for c in cases)
     return [LinkGroup("Customer feedback", links, "No feedback records are linked to this activity.")]
+
+
+def scope_links(scope, user) -> list[LinkGroup]:
+    """The feedback records about any of the scope's activities that the reader may see (one query)."""
+    cases = (
+        selectors.visible_cases(user)
+        .filter(activities__in=list(scope.activity_ids))
+        .distinct()
+        .order_by("-received_on", "reference")[:50]
+    )
+    links = tuple(Link(c.reference, reverse("feedback:case", args=[c.reference]), c.get_kind_display()) for c in cases)
+    return [LinkGroup("Customer feedback", links, "No feedback records are linked to these activities.")]
+
+
+def exceptions(user) -> list[ExceptionItem]:
+    """Open complaints whose reply is late, among the cases the reader may see (two queries)."""
+    if not permissions.can_read(user):
+        return []
+    rows = selectors.open_cases(selectors.visible_cases(user).filter(kind=rules.COMPLAINT), timezone.localdate())
+    return [
+        ExceptionItem(
+            "Customer feedback",
+            f"{r.reference} ({r.service})",
+            f"complaint {r.stage.lower() or 'reply'} was due {r.deadline:%-d %B %Y}: late" if r.deadline else "late",
+            reverse("feedback:case", args=[r.reference]),
+        )
+        for r in rows
+        if r.state == "late"
+    ]

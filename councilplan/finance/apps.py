@@ -22,6 +22,8 @@ class FinanceConfig(systems.SystemConfig):
     sample_order = 60
     demo_users = "links:DEMO_USERS"
     activity_links = "links:activity_links"
+    scope_links = "links:scope_links"
+    exceptions = "links:exceptions"
     reminders = "reminders:send_due_reminders"
     public_links = "links:public_links"
     home_links = "links:home_links"

@@ -4,11 +4,12 @@ demo sign-ins."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.urls import reverse
 
-from councilplan.analysis.finance import variance_words
+from councilplan.analysis.finance import is_overspend, line_variance, variance_words
 from councilplan.core.models import User
-from councilplan.core.systems import DemoUser, Link, LinkGroup
+from councilplan.core.systems import DemoUser, ExceptionItem, Link, LinkGroup
 
 from . import permissions, selectors
 from .models import BudgetLine, CapitalLine, Position, PositionLine
@@ -63,6 +64,60 @@ def activity_links(activity, user) -> list[LinkGroup]:
             )
         )
     return [LinkGroup("Budget lines and capital schemes", tuple(links), "No budget line is linked to it.")]
+
+
+def scope_links(scope, user) -> list[LinkGroup]:
+    """The budget lines and capital schemes funding any of the scope's activities (four queries)."""
+    if not permissions.can_read(user):
+        return []
+    ids = list(scope.activity_ids)
+    lines = list(BudgetLine.objects.filter(activities__in=ids).distinct().select_related("unit", "unit__directorate"))
+    latest = Position.objects.order_by("-month", "-version").first()
+    figures = {}
+    if latest is not None and lines:
+        figures = {pl.line_id: pl for pl in PositionLine.objects.filter(position=latest, line__in=lines)}
+    links = []
+    for line in sorted(lines, key=lambda x: x.code):
+        found = figures.get(line.pk)
+        detail = (
+            f"{variance_words(line_variance(found.gross, found.income, found.forecast_gross, found.forecast_income))}"
+            f" forecast in {latest}"
+            if found
+            else "no position yet"
+        )
+        links.append(Link(line.heading, reverse("finance:line", args=[line.code]), detail))
+    for scheme in CapitalLine.objects.filter(activities__in=ids).distinct().visible_to(user).order_by("code"):
+        links.append(Link(f"Capital: {scheme.title}", reverse("finance:capital_line", args=[scheme.code])))
+    return [LinkGroup("Budget lines and capital schemes", tuple(links), "No budget line is linked to them.")]
+
+
+def overspend_threshold_pence() -> int:
+    """`COUNCILPLAN_OVERSPEND_THRESHOLD` (whole pounds, default £100,000), in pence."""
+    return int(settings.COUNCILPLAN_OVERSPEND_THRESHOLD) * 100
+
+
+def exceptions(user) -> list[ExceptionItem]:
+    """Budget lines forecast to overspend by more than the threshold in the latest reported position (two
+    queries)."""
+    if not permissions.can_read(user):
+        return []
+    latest = Position.objects.filter(state=Position.State.REPORTED).order_by("-month", "-version").first()
+    if latest is None:
+        return []
+    threshold = overspend_threshold_pence()
+    found = []
+    for pl in PositionLine.objects.filter(position=latest).select_related("line").order_by("line__code"):
+        variance = line_variance(pl.gross, pl.income, pl.forecast_gross, pl.forecast_income)
+        if is_overspend(variance, threshold):
+            found.append(
+                ExceptionItem(
+                    "Budget",
+                    pl.line.heading,
+                    f"{variance_words(variance)} forecast in {latest}, over the £{threshold // 100:,} threshold",
+                    reverse("finance:line", args=[pl.line.code]),
+                )
+            )
+    return found
 
 
 def home_links(user) -> list[Link]:

@@ -22,6 +22,7 @@ class GovernanceConfig(systems.SystemConfig):
     sample_order = 50
     demo_users = "links:DEMO_USERS"
     activity_links = "links:activity_links"
+    scope_links = "links:scope_links"
     reminders = "reminders:send_reminders"
     public_links = "links:public_links"
     home_links = "links:home_links"

@@ -55,6 +55,46 @@ def activity_links(activity, user) -> list[LinkGroup]:
     ]
 
 
+def scope_links(scope, user) -> list[LinkGroup]:
+    """The committee items, work programme entries and decisions about any of the scope's activities (three
+    queries)."""
+    ids = list(scope.activity_ids)
+    items = (
+        AgendaItem.objects.filter(activities__in=ids)
+        .distinct()
+        .select_related("meeting__body")
+        .order_by("meeting__date", "number")
+    )
+    if not selectors.cleared(user):
+        items = items.filter(exempt_paragraph__isnull=True)
+    item_links = tuple(
+        Link(
+            f"{i.meeting.body.name}, {i.meeting.date:%-d %B %Y}: item {i.number} {i.title}",
+            reverse("governance:meeting", args=[i.meeting_id]),
+            "exempt" if i.exempt else "",
+        )
+        for i in items
+    )
+    entries = selectors.entries_queryset(user).filter(activities__in=ids).distinct()
+    entry_links = tuple(
+        Link(
+            f"{e.body.name} work programme: {e.title}",
+            reverse("governance:work_programme", args=[e.body.code, e.year]),
+            f"{e.meeting.date:%-d %B %Y}" if e.meeting_id else e.get_slot_display(),
+        )
+        for e in entries
+    )
+    decisions = Decision.objects.filter(activities__in=ids).distinct().order_by("reference")
+    decision_links = tuple(
+        Link(f"{d.reference} {d.subject}", reverse("governance:decision", args=[d.reference]), d.get_state_display())
+        for d in decisions
+    )
+    return [
+        LinkGroup("Committee items", item_links + entry_links, "Not on any committee agenda or work programme."),
+        LinkGroup("Decisions", decision_links, "No records of decision are linked to these activities."),
+    ]
+
+
 def public_links() -> list[Link]:
     return [
         Link(

@@ -13,4 +13,6 @@ class MonitoringConfig(systems.SystemConfig):
         NavigationEntry("Rounds", "rounds:index", "permissions:can_run_rounds", order=20),
     )
     activity_links = "links:activity_links"
+    scope_links = "links:scope_links"
+    exceptions = "links:exceptions"
     home_links = "links:home_links"

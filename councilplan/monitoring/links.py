@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from councilplan.core.systems import Link, LinkGroup
+from councilplan.analysis import vocabulary as v
+from councilplan.core.exempt import cleared
+from councilplan.core.systems import ExceptionItem, Link, LinkGroup
 
 from . import permissions
-from .models import Return
+from .models import Return, Round
 from .selectors import my_returns
 from .templatetags.round_tags import when
 
@@ -29,6 +31,59 @@ def activity_links(activity, user) -> list[LinkGroup]:
         if permissions.can_view_return(user, ret)
     )
     return [LinkGroup("Monitoring returns", links, "No returns yet.")]
+
+
+def scope_links(scope, user) -> list[LinkGroup]:
+    """Each of the scope's activities at its latest return the reader may see (one query for them all)."""
+    returns = (
+        Return.objects.filter(activity_id__in=list(scope.activity_ids))
+        .select_related("round", "activity")
+        .prefetch_related("activity__colleagues")
+        .order_by("activity__sort_key", "activity_id", "-round__label")
+    )
+    latest: dict[int, Return] = {}
+    for ret in returns:
+        if ret.activity_id not in latest and permissions.can_view_return(user, ret):
+            latest[ret.activity_id] = ret
+    links = tuple(
+        Link(
+            f"{ret.activity.ref} {ret.activity.title}: {ret.round.label} return",
+            reverse("monitoring:return_detail", args=[ret.pk]),
+            f"{ret.get_state_display()}, delivery status {ret.delivery_status or 'not given'}",
+        )
+        for ret in latest.values()
+    )
+    return [LinkGroup("Latest monitoring returns", links, "No returns yet.")]
+
+
+def exceptions(user) -> list[ExceptionItem]:
+    """Activities whose return in the latest published (or, for the corporate team, closed) round says they are
+    not on track (two queries)."""
+    states = [Round.State.PUBLISHED]
+    if permissions.can_run_rounds(user):
+        states.append(Round.State.CLOSED)
+    latest = Round.objects.filter(state__in=states).order_by("-label").first()
+    if latest is None or not permissions.signed_in(user):
+        return []
+    returns = (
+        Return.objects.filter(round=latest, state=Return.State.SUBMITTED, delivery_status__in=v.NOT_ON_TRACK)
+        .select_related("round", "activity")
+        .prefetch_related("activity__colleagues")
+        .order_by("activity__sort_key")
+    )
+    if not cleared(user):
+        returns = returns.exclude(activity__exempt=True)
+    return [
+        ExceptionItem(
+            "Monitoring",
+            f"{ret.activity.ref} {ret.activity.title}",
+            f"{latest.label} return: "
+            + ("requires remedial action" if ret.delivery_status == "remedial_action" else "unlikely to be achieved"),
+            reverse("monitoring:return_detail", args=[ret.pk]),
+        )
+        for ret in returns
+        if permissions.can_view_return(user, ret)
+    ]
 
 
 def home_links(user) -> list[Link]:

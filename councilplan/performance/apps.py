@@ -10,4 +10,7 @@ class PerformanceConfig(systems.SystemConfig):
     verbose_name = "Performance (KPIs)"
     navigation = (NavigationEntry("Performance", "performance:index", "permissions:can_read_performance", order=40),)
     sample = "sample:load_sample"
+    activity_links = "links:activity_links"
+    scope_links = "links:scope_links"
+    exceptions = "links:exceptions"
     sample_order = 30

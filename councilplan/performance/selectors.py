@@ -309,3 +309,37 @@ def breakdown_inputs(weekly_ref: str, monthly_ref: str = "") -> BreakdownInputs:
         for t in BreakdownTarget.objects.filter(indicator=indicator)
     ]
     return BreakdownInputs(sites, weekly, monthly, targets, sorted({w for _, w in weekly}))
+
+
+def indicators_for_activities(activity_ids) -> dict[int, list[rules.KpiRow]]:
+    """Activity id -> the KPIs linked to it, each at its latest result (four queries however many activities):
+    for an activity's page and the joined pages of an outcome, a directorate or a lead officer."""
+    ids = list(activity_ids)
+    pairs = list(
+        Indicator.activities.through.objects.filter(
+            activity_id__in=ids, indicator__active=True, indicator__kind="kpi"
+        ).values_list("activity_id", "indicator_id")
+    )
+    rows: dict[int, rules.KpiRow] = {}
+    for indicator in _indicators(Q(pk__in={i for _, i in pairs}), dt.date.max.replace(day=1), None):
+        record = indicator_record(indicator, "")
+        latest = max((r.period for r in record.results), default=None)
+        rows[indicator.pk] = rules.kpi_row(record, latest or dt.date.today().replace(day=1))
+    found: dict[int, list[rules.KpiRow]] = {}
+    for activity_id, indicator_id in pairs:
+        if indicator_id in rows:
+            found.setdefault(activity_id, []).append(rows[indicator_id])
+    for kpis in found.values():
+        kpis.sort(key=lambda row: row.ref)
+    return found
+
+
+def kpis_at_latest() -> list[rules.KpiRow]:
+    """Every active KPI at its latest result (three queries): for the exceptions page (those below floor)."""
+    out = []
+    for indicator in _indicators(Q(active=True, kind="kpi"), dt.date.max.replace(day=1), None):
+        record = indicator_record(indicator, "")
+        latest = max((r.period for r in record.results), default=None)
+        if latest is not None:
+            out.append(rules.kpi_row(record, latest))
+    return out

@@ -42,6 +42,23 @@ def activity_links(activity, user) -> list[LinkGroup]:
     return [LinkGroup("Strategies and policies", links, "No strategies or policies are linked to this activity.")]
 
 
+def scope_links(scope, user) -> list[LinkGroup]:
+    """The strategies and policies delivered by any of the scope's activities that the reader may see (one
+    query)."""
+    found = (
+        selectors.register_queryset(user).filter(activities__in=list(scope.activity_ids)).distinct().order_by("number")
+    )
+    links = tuple(
+        Link(
+            f"{p.number}. {p.title}",
+            reverse("policies:policy", args=[p.number]),
+            f"{rules.DOC_TYPES.get(p.doc_type, '')}, {rules.STATUSES[p.status].lower()}",
+        )
+        for p in found
+    )
+    return [LinkGroup("Strategies and policies", links, "No strategies or policies are linked to these activities.")]
+
+
 def public_links() -> list[Link]:
     return [
         Link(

@@ -10,4 +10,7 @@ class RisksConfig(systems.SystemConfig):
     verbose_name = "Risk registers"
     navigation = (NavigationEntry("Risks", "risks:index", "permissions:can_read_risks", order=50),)
     sample = "sample:load_sample"
+    activity_links = "links:activity_links"
+    scope_links = "links:scope_links"
+    exceptions = "links:exceptions"
     sample_order = 20

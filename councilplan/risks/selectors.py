@@ -615,3 +615,39 @@ def _review_text(h) -> str:
         f"{h.reviewed_on:%d/%m/%Y}: current {h.likelihood}×{h.impact}={h.likelihood * h.impact}, "
         f"target {h.target_likelihood}×{h.target_impact}={h.target_likelihood * h.target_impact}{context}"
     )
+
+
+@dataclass(frozen=True)
+class RisingRisk:
+    code: str
+    title: str
+    register: str
+    current_score: int
+    target_score: int
+    previous_score: int
+
+
+def risks_above_target_and_rising(include_exempt: bool = False) -> list[RisingRisk]:
+    """Open risks whose current score is above their target score and rose at their latest review (two queries):
+    for the exceptions page. The direction of travel is analysis.risk.direction's."""
+    from councilplan.analysis.risk import ReviewPoint, direction, score
+
+    found = []
+    risks = (
+        Risk.objects.filter(status=Risk.Status.OPEN)
+        .shown(include_exempt)
+        .select_related("register")
+        .prefetch_related(Prefetch("reviews", queryset=Review.objects.order_by("reviewed_on", "id")))
+        .order_by("code")
+    )
+    for risk in risks:
+        current = score(risk.current_likelihood, risk.current_impact)
+        target = score(risk.target_likelihood, risk.target_impact)
+        if current <= target:
+            continue
+        moved = direction(
+            ReviewPoint(r.reviewed_on, r.likelihood, r.impact, r.context_changed) for r in risk.reviews.all()
+        )
+        if moved.code == "up":
+            found.append(RisingRisk(risk.code, risk.title, risk.register.name, current, target, moved.previous))
+    return found

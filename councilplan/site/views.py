@@ -5,11 +5,12 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from councilplan.core.permissions import signed_in_required
+from councilplan.core.permissions import require, signed_in_required
 from councilplan.core.systems import systems
 from councilplan.monitoring.permissions import can_run_rounds, fills_in_returns
 from councilplan.monitoring.selectors import open_rounds
 
+from . import exceptions, scopes
 from .activity import activity_page
 from .dashboard import build_dashboard
 
@@ -38,6 +39,40 @@ def activity(request, pk: int):
     if page is None:
         raise Http404("There is no such activity.")  # exempt, to someone not cleared: as if it did not exist
     return render(request, "site/activity.html", {"page": page})
+
+
+def _scope(request, kind: str, pk: int):
+    page = scopes.scope_page(request.user, kind, pk)
+    return render(request, "site/scope.html", {"page": page})
+
+
+@signed_in_required
+@require_safe
+def outcome(request, pk: int):
+    """An outcome's activities with what every system holds about them."""
+    return _scope(request, scopes.OUTCOME, pk)
+
+
+@signed_in_required
+@require_safe
+def directorate(request, pk: int):
+    """A directorate's activities with what every system holds about them."""
+    return _scope(request, scopes.DIRECTORATE, pk)
+
+
+@signed_in_required
+@require_safe
+def person(request, pk: int):
+    """The activities a person leads with what every system holds about them."""
+    return _scope(request, scopes.PERSON, pk)
+
+
+@signed_in_required
+@require_safe
+def overview(request):
+    """Exceptions first: what needs attention across every system, grouped by system."""
+    require(exceptions.can_read_overview(request.user))
+    return render(request, "site/overview.html", {"groups": exceptions.exceptions_by_system(request.user)})
 
 
 @require_safe
