@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.shortcuts import redirect
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Directorate, Outcome, SingleSignOnIdentity, Team, User, VocabularyTerm
+from .models import Directorate, OrganisationSettings, Outcome, SingleSignOnIdentity, Team, User, VocabularyTerm
 
 
 @admin.register(VocabularyTerm)
@@ -27,6 +27,18 @@ class OutcomeAdmin(SimpleHistoryAdmin):
 @admin.register(Directorate)
 class DirectorateAdmin(SimpleHistoryAdmin):
     search_fields = ["name"]
+    filter_horizontal = ["signers"]
+
+
+@admin.register(OrganisationSettings)
+class OrganisationSettingsAdmin(SimpleHistoryAdmin):
+    """One row: the organisation's choices (a directorate sign-off of returns)."""
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not OrganisationSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(User)

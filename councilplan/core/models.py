@@ -1,3 +1,5 @@
+from __future__ import annotations
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.functional import cached_property
@@ -43,7 +45,16 @@ class Outcome(models.Model):
 
 class Directorate(models.Model):
     name = models.CharField(max_length=200, unique=True)
-    history = HistoricalRecords()
+    # Who signs off the directorate's returns when the organisation asks for a directorate sign-off
+    # (OrganisationSettings.directorate_sign_off): administrators name them.
+    signers = models.ManyToManyField(
+        "core.User",
+        blank=True,
+        related_name="signs_off_for",
+        help_text="Sign off the directorate's monitoring returns before the corporate team receives them, when "
+        "the organisation's settings ask for a directorate sign-off.",
+    )
+    history = HistoricalRecords(m2m_fields=[signers])
 
     class Meta:
         ordering = ["name"]
@@ -107,6 +118,13 @@ class User(AbstractUser):
     @property
     def is_administrator(self) -> bool:
         return self.role == self.Role.ADMINISTRATOR or self.is_superuser
+
+    @cached_property
+    def signing_directorate_ids(self) -> frozenset[int]:
+        """The directorates whose returns this person signs off (read once per request)."""
+        if self.pk is None:
+            return frozenset()
+        return frozenset(self.signs_off_for.values_list("pk", flat=True))
 
     @cached_property
     def team_codes(self) -> frozenset[str]:
@@ -184,3 +202,29 @@ class SingleSignOnIdentity(models.Model):
 
     def __str__(self):
         return f"{self.user} at {self.issuer}"
+
+
+class OrganisationSettings(models.Model):
+    """How the organisation runs its framework, where it differs between councils: one row (`current()`), set
+    by administrators in the admin. Every change is in the history."""
+
+    directorate_sign_off = models.BooleanField(
+        "directorate sign-off of returns",
+        default=False,
+        help_text="A lead officer's submitted return waits for a signer of its directorate (named on the "
+        "directorate) to sign it off, or send it back with a query, before the corporate team receives it. "
+        "Returns of activities with no directorate go straight to the corporate team.",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "organisation settings"
+        verbose_name_plural = "organisation settings"
+
+    def __str__(self):
+        return "Organisation settings"
+
+    @classmethod
+    def current(cls) -> OrganisationSettings:
+        """The settings (one query); the defaults, unsaved, until an administrator saves them."""
+        return cls.objects.order_by("pk").first() or cls()

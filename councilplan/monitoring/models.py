@@ -55,6 +55,10 @@ class Return(Exemptable):
 
     class State(models.TextChoices):
         DRAFT = "draft", "Draft"
+        # Submitted by its lead officer and waiting for its directorate's sign-off (only when the organisation
+        # asks for one: core.OrganisationSettings.directorate_sign_off); the corporate team receives it once
+        # signed off, as submitted.
+        AWAITING_SIGN_OFF = "awaiting", "Awaiting sign-off"
         SUBMITTED = "submitted", "Submitted"
 
     class Factor(models.TextChoices):
@@ -95,9 +99,13 @@ class Return(Exemptable):
     )
     late = models.BooleanField(default=False)
     reopened = models.BooleanField(default=False, help_text="The corporate team reopened it after the window.")
-    # The corporate team's question when it sent a submitted return back; cleared when the officer submits
-    # again (the history keeps every query and answer).
-    query = models.TextField("the corporate team's query", blank=True)
+    signed_off_at = models.DateTimeField(null=True, blank=True)
+    signed_off_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # The corporate team's (or the directorate signer's) question when it sent a submitted return back; cleared
+    # when the officer submits again (the history keeps every query and answer).
+    query = models.TextField("the query it was sent back with", blank=True)
     queried_at = models.DateTimeField(null=True, blank=True)
     queried_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

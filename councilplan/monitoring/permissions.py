@@ -4,6 +4,8 @@
 - A lead officer sees other returns of their own directorate, never another directorate's drafts.
 - The corporate team runs rounds and sees every return.
 - Every signed-in role reads the submitted returns of a published round (the scorecards).
+- A directorate's signers read and sign off (or send back) its returns awaiting sign-off, when the organisation
+  asks for a directorate sign-off; they read the directorate's submitted returns as its other readers do.
 """
 
 from __future__ import annotations
@@ -25,6 +27,22 @@ def can_edit_return(user, ret: Return) -> bool:
     )
 
 
+def signs_off(user, ret: Return) -> bool:
+    """`user` is a signer of the return's directorate (core.Directorate.signers), who signs its returns off when
+    the organisation asks for a directorate sign-off."""
+    return bool(
+        signed_in(user)
+        and ret.activity.directorate_id is not None
+        and ret.activity.directorate_id in user.signing_directorate_ids
+    )
+
+
+def can_sign_off(user, ret: Return) -> bool:
+    """May sign the return off or send it back with a query now: a signer of its directorate who may read it,
+    while it awaits sign-off."""
+    return ret.state == Return.State.AWAITING_SIGN_OFF and signs_off(user, ret) and can_view_return(user, ret)
+
+
 def can_view_return(user, ret: Return) -> bool:
     if not signed_in(user):
         return False
@@ -32,6 +50,8 @@ def can_view_return(user, ret: Return) -> bool:
         return True
     if ret.activity.exempt and not can_see_exempt(user):
         return False  # the activity's own officers (above) still see it
+    if ret.state != Return.State.DRAFT and signs_off(user, ret):
+        return True  # the directorate's signer: what its officers submitted
     if ret.round.state == Round.State.PUBLISHED and ret.state == Return.State.SUBMITTED:
         return True  # every signed-in role reads published returns (scorecards)
     same_directorate = user.directorate_id is not None and user.directorate_id == ret.activity.directorate_id

@@ -188,8 +188,28 @@ def send_reminders(
     return result
 
 
-def send_query(ret: Return, site_url: str) -> int:
-    """E-mail the corporate team's query on a return sent back to everyone who may complete it (the lead
+def send_sign_off_request(ret: Return, site_url: str) -> int:
+    """E-mail the signers of the return's directorate (with an address and an account in use) that it awaits
+    their sign-off. How many were sent."""
+    activity = ret.activity
+    if activity.directorate is None:
+        return 0
+    to = sorted({p.email for p in activity.directorate.signers.all() if p.email and p.is_active})
+    if not to:
+        return 0
+    url = urljoin(site_url, reverse("monitoring:sign_off", args=[ret.pk]))
+    body = render_to_string(
+        "email/sign_off.txt",
+        {"ret": ret, "activity": activity, "url": url, "organisation": settings.COUNCILPLAN_ORGANISATION},
+    )
+    subject = f"A return to sign off: {activity.ref}. {activity.title}"
+    EmailMessage(subject[:200], body, settings.DEFAULT_FROM_EMAIL, to).send()
+    return len(to)
+
+
+def send_query(ret: Return, site_url: str, by_directorate: bool = False) -> int:
+    """E-mail the corporate team's (or, `by_directorate`, the directorate signer's) query on a return sent back
+    to everyone who may complete it (the lead
     officer and nominated colleagues with an address and an account in use). How many were sent."""
     activity = ret.activity
     people = (
@@ -203,7 +223,13 @@ def send_query(ret: Return, site_url: str) -> int:
     url = urljoin(site_url, _url("monitoring:return_form", ret.round_id, activity.id) or my_returns_path())
     body = render_to_string(
         "email/query.txt",
-        {"ret": ret, "activity": activity, "url": url, "organisation": settings.COUNCILPLAN_ORGANISATION},
+        {
+            "ret": ret,
+            "activity": activity,
+            "url": url,
+            "organisation": settings.COUNCILPLAN_ORGANISATION,
+            "by_directorate": by_directorate,
+        },
     )
     subject = f"Your return for {activity.ref}. {activity.title} has been sent back with a query"
     EmailMessage(subject[:200], body, settings.DEFAULT_FROM_EMAIL, to).send()

@@ -160,8 +160,16 @@ def plan_data(plan: Plan, up_to: Round | None = None) -> records.PlanData:
 
 # A return's state as the tracker shows it. "Late" is a return submitted after the window closed
 # (the team allowed late returns, or reopened it).
-NOT_STARTED, DRAFT, SUBMITTED, LATE = "not_started", "draft", "submitted", "late"
-TRACKER_STATES = {NOT_STARTED: "Not started", DRAFT: "Draft", SUBMITTED: "Submitted", LATE: "Submitted late"}
+# "Awaiting sign-off": submitted by its officer, not yet signed off by its directorate (when the organisation asks
+# for a directorate sign-off); it is not yet the corporate team's, so it does not count as a response.
+NOT_STARTED, DRAFT, AWAITING, SUBMITTED, LATE = "not_started", "draft", "awaiting", "submitted", "late"
+TRACKER_STATES = {
+    NOT_STARTED: "Not started",
+    DRAFT: "Draft",
+    AWAITING: "Awaiting sign-off",
+    SUBMITTED: "Submitted",
+    LATE: "Submitted late",
+}
 NO_DIRECTORATE = "No directorate recorded"
 
 
@@ -219,10 +227,11 @@ class StateCounts:
     draft: int = 0
     submitted: int = 0
     late: int = 0
+    awaiting: int = 0
 
     @property
     def in_scope(self) -> int:
-        return self.not_started + self.draft + self.submitted + self.late
+        return self.not_started + self.draft + self.awaiting + self.submitted + self.late
 
     @property
     def responded(self) -> int:
@@ -235,7 +244,7 @@ class StateCounts:
 
 def _counts(name: str, rows: list[TrackerRow]) -> StateCounts:
     tally = Counter(row.state for row in rows)
-    return StateCounts(name, tally[NOT_STARTED], tally[DRAFT], tally[SUBMITTED], tally[LATE])
+    return StateCounts(name, tally[NOT_STARTED], tally[DRAFT], tally[SUBMITTED], tally[LATE], tally[AWAITING])
 
 
 @dataclass
@@ -304,6 +313,8 @@ def round_tracker(round_: Round) -> Tracker:
             state = NOT_STARTED
         elif ret["state"] == Return.State.SUBMITTED:
             state = LATE if ret["late"] else SUBMITTED
+        elif ret["state"] == Return.State.AWAITING_SIGN_OFF:
+            state = AWAITING
         else:
             state = DRAFT
         rows.append(
@@ -401,7 +412,8 @@ class MyRound:
 
     @property
     def outstanding(self) -> int:
-        return sum(1 for r in self.returns if r.state != Return.State.SUBMITTED)
+        done = (Return.State.SUBMITTED, Return.State.AWAITING_SIGN_OFF)
+        return sum(1 for r in self.returns if r.state not in done)
 
     @property
     def closes(self) -> str:
@@ -470,6 +482,17 @@ def my_returns(user) -> list[MyRound]:
     return result
 
 
+def awaiting_my_sign_off(user) -> list[Return]:
+    """The returns waiting for `user`'s sign-off (they sign off their directorates' returns), in round and
+    activity order; exempt ones only if they may read them. Two queries (their directorates, the returns)."""
+    if not user.is_authenticated or not user.signing_directorate_ids:
+        return []
+    found = Return.objects.filter(
+        state=Return.State.AWAITING_SIGN_OFF, activity__directorate__in=user.signing_directorate_ids
+    ).select_related("round__plan", "activity__directorate", "submitted_by")
+    return list(found.visible_to(user).order_by("round__label", "activity__sort_key", "activity__ref"))
+
+
 def left_monitoring_before(round_: Round, activity: Activity) -> Return | None:
     """The earlier return that took the activity out of monitoring before this round, if any (spec §5)."""
     return (
@@ -514,7 +537,12 @@ def get_return(pk: int) -> Return | None:
     """A return with its round, activity and the people the permission checks read."""
     return (
         Return.objects.select_related(
-            "round__plan", "activity__lead_officer", "activity__directorate", "activity__outcome", "updated_by"
+            "round__plan",
+            "activity__lead_officer",
+            "activity__directorate",
+            "activity__outcome",
+            "updated_by",
+            "signed_off_by",
         )
         .prefetch_related("activity__colleagues")
         .filter(pk=pk)

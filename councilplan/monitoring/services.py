@@ -24,6 +24,7 @@ from councilplan.core.exchange import (
     file_error,
     mapped_rows,
 )
+from councilplan.core.models import OrganisationSettings
 from councilplan.core.selectors import code_lookup, get_vocabularies
 from councilplan.core.tabular import TableError, read_table
 from councilplan.plan.models import Plan
@@ -31,6 +32,7 @@ from councilplan.plan.selectors import find_plan
 
 from .exchange import MilestoneError, parse_milestone
 from .models import Return, Round
+from .permissions import signs_off
 from .questions import (
     ANSWER_FIELDS,
     CHOICE,
@@ -241,9 +243,13 @@ def save_return(ret: Return, answers: dict, user, expected_version: int, submit:
     ret.version = expected_version + 1
     ret.updated_by = user
     if submit:
-        ret.state = Return.State.SUBMITTED
+        signing = sign_off_required(ret)
+        ret.state = Return.State.AWAITING_SIGN_OFF if signing else Return.State.SUBMITTED
         ret.submitted_at = timezone.now()
         ret.submitted_by = user
+        ret.signed_off_at = ret.signed_off_by = None  # what changed is signed off again
+        if signing:
+            ret._change_reason = f"Submitted for {ret.activity.directorate}'s sign-off"[:100]
         if ret.query:
             ret._change_reason = f"Submitted again after the query: {ret.query}"[:100]
             ret.query = ""
@@ -252,6 +258,78 @@ def save_return(ret: Return, answers: dict, user, expected_version: int, submit:
     ret._history_user = user
     ret.save()
     return ret
+
+
+# --- the directorate's sign-off ---------------------------------------------------------------------------
+#
+# When the organisation asks for it (OrganisationSettings.directorate_sign_off), a submitted return waits for a
+# signer of its activity's directorate (Directorate.signers): they sign it off (it reaches the corporate team as
+# submitted) or send it back with a query (a draft again, as when the corporate team sends one back).
+
+# A return its officer has submitted, signed off or not: changing it is submitting it again.
+SUBMITTED_STATES = (Return.State.SUBMITTED, Return.State.AWAITING_SIGN_OFF)
+
+
+def sign_off_required(ret: Return) -> bool:
+    """Whether submitting `ret` now waits for its directorate's sign-off (one query: the settings)."""
+    return ret.activity.directorate_id is not None and OrganisationSettings.current().directorate_sign_off
+
+
+def _check_awaiting(ret: Return, user) -> None:
+    _lock(ret.round)
+    ret.refresh_from_db()
+    if not signs_off(user, ret):
+        whose = ret.activity.directorate or "its directorate"
+        raise RoundStateError(f"Only a signer of {whose} signs this return off.")
+    if ret.state != Return.State.AWAITING_SIGN_OFF:
+        raise RoundStateError(
+            f"This return is {ret.get_state_display().lower()}: only a return awaiting sign-off can be signed off "
+            "or sent back by its directorate."
+        )
+    if ret.round.state not in (Round.State.OPEN, Round.State.CLOSED):
+        raise RoundStateError(f"{ret.round.label} is {ret.round.get_state_display().lower()}: its returns are final.")
+
+
+@transaction.atomic
+def sign_off_return(ret: Return, user) -> Return:
+    """The directorate's signer signs the return off: the corporate team receives it, as submitted."""
+    _check_awaiting(ret, user)
+    ret.state = Return.State.SUBMITTED
+    ret.signed_off_at = timezone.now()
+    ret.signed_off_by = user
+    ret.version += 1
+    ret.updated_by = user
+    ret._history_user = user
+    ret._change_reason = f"Signed off for {ret.activity.directorate}"[:100]
+    ret.save()
+    return ret
+
+
+@transaction.atomic
+def send_back_for_sign_off(ret: Return, user, query: str) -> Return:
+    """The directorate's signer sends the return back to its lead officer with a query: a draft again, the
+    officer sees the query on the form and submits again (to the signer again)."""
+    query = _check_query(query)
+    _check_awaiting(ret, user)
+    ret.state = Return.State.DRAFT
+    ret.query = query
+    ret.queried_at = timezone.now()
+    ret.queried_by = user
+    ret.version += 1
+    ret.updated_by = user
+    ret._history_user = user
+    ret._change_reason = f"Sent back by the directorate with a query: {query}"[:100]
+    ret.save()
+    return ret
+
+
+def _check_query(query: str) -> str:
+    query = (query or "").strip()
+    if not query:
+        raise ValidationError({"query": "Say what the lead officer should check or change"})
+    if len(query) > QUERY_MAX_LENGTH:
+        raise ValidationError({"query": f"Write the query in {QUERY_MAX_LENGTH:,} characters or fewer"})
+    return query
 
 
 # --- running rounds: the corporate team's actions ------------------------------------------------------
@@ -626,4 +704,4 @@ def save_from_form(
     """
     if expected_version == 0 or ret is None:
         return save_new_return(round_, activity, answers, user, submit=submit)
-    return save_return(ret, answers, user, expected_version, submit=submit or ret.state == Return.State.SUBMITTED)
+    return save_return(ret, answers, user, expected_version, submit=submit or ret.state in SUBMITTED_STATES)

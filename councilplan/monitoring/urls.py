@@ -9,4 +9,6 @@ urlpatterns = [
     path("round/<int:round_id>/activity/<int:activity_id>/", views.return_form, name="return_form"),
     path("<int:pk>/", views.return_detail, name="return_detail"),
     path("<int:pk>/history/", views.return_history, name="return_history"),
+    path("<int:pk>/sign-off/", views.sign_off, name="sign_off"),
+    path("<int:pk>/sign-off/send-back/", views.sign_off_send_back, name="sign_off_send_back"),
 ]

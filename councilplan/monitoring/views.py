@@ -11,16 +11,19 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
 from councilplan.analysis import vocabulary as v
 from councilplan.core import pending
+from councilplan.core.pages import apply, confirm_page
 from councilplan.core.selectors import get_vocabularies
 from councilplan.plan.permissions import completes_returns_for
 
 from . import permissions, selectors, services
 from .forms import ReturnForm
+from .forms_rounds import SendBackForm
 from .models import Return
 from .rules import answer_differences, describe_time
 
@@ -28,7 +31,9 @@ from .rules import answer_differences, describe_time
 @login_required
 @require_safe
 def my_returns(request):
-    return render(request, "monitoring/my_returns.html", {"rounds": selectors.my_returns(request.user)})
+    user = request.user
+    context = {"rounds": selectors.my_returns(user), "to_sign_off": selectors.awaiting_my_sign_off(user)}
+    return render(request, "monitoring/my_returns.html", context)
 
 
 @pending.keeps_answers_when_signed_out
@@ -67,7 +72,7 @@ def return_form(request, round_id: int, activity_id: int):
     shown = services.prefill_answers(previous) if prefilled else (selectors.answers_of(ret) if ret else None)
     vocab, inactive = selectors.form_vocabularies()
     submitting = request.method == "POST" and (
-        request.POST.get("action") == "submit" or (ret is not None and ret.state == Return.State.SUBMITTED)
+        request.POST.get("action") == "submit" or (ret is not None and ret.state in services.SUBMITTED_STATES)
     )
 
     def make_form(data=None):
@@ -117,6 +122,16 @@ def return_form(request, round_id: int, activity_id: int):
 
 def _after_save(request, saved: Return, submitted: bool):
     when = timezone.localtime(saved.updated_at)
+    if submitted and saved.state == Return.State.AWAITING_SIGN_OFF:
+        from .reminders import send_sign_off_request
+
+        send_sign_off_request(saved, request.build_absolute_uri("/"))
+        messages.success(
+            request,
+            f"Your return for {saved.activity} has been submitted. It goes to the corporate policy team once "
+            f"{saved.activity.directorate} has signed it off.",
+        )
+        return redirect("monitoring:my_returns")
     if submitted:
         late = " It was submitted after the window closed, so it is marked late." if saved.late else ""
         messages.success(request, f"Your return for {saved.activity} has been submitted.{late}")
@@ -138,6 +153,7 @@ def _form_context(round_, activity, ret, form, previous, prefilled, conflict=Non
         "closed": closed,
         # A submitted return is changed by submitting it again: no way back to a draft that skips validation.
         "can_save_draft": ret is None or ret.state == Return.State.DRAFT,
+        "sign_off": ret is not None and services.sign_off_required(ret),
         "late_window": bool(round_.closes_at and now > round_.closes_at),
         "milestones": form.milestone_rows(),
         **_window_words(round_),
@@ -164,8 +180,82 @@ def return_detail(request, pk: int):
         "sections": selectors.return_summary(ret, get_vocabularies()),
         "can_edit": permissions.can_edit_return(request.user, ret),
         "can_view_history": permissions.can_view_return_history(request.user, ret),
+        "can_sign_off": permissions.can_sign_off(request.user, ret),
     }
     return render(request, "monitoring/return_detail.html", context)
+
+
+def _awaiting(request, pk: int) -> Return:
+    ret = selectors.get_return(pk)
+    if ret is None:
+        raise Http404("No such return")
+    if not permissions.can_view_return(request.user, ret) or not permissions.signs_off(request.user, ret):
+        raise PermissionDenied
+    return ret
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def sign_off(request, pk: int):
+    """The directorate's signer signs a return off: the corporate team then receives it."""
+    ret = _awaiting(request, pk)
+    error = ""
+    if request.method == "POST":
+        try:
+            services.sign_off_return(ret, request.user)
+        except services.RoundStateError as problem:
+            error = str(problem)
+        else:
+            messages.success(request, f"You signed off the return for {ret.activity}: the corporate team has it now.")
+            return redirect("monitoring:return_detail", ret.pk)
+    elif ret.state != Return.State.AWAITING_SIGN_OFF:
+        error = f"This return is {ret.get_state_display().lower()}: there is nothing to sign off."
+    return confirm_page(
+        request,
+        title=f"Sign off the return for {ret.activity.ref}. {ret.activity.title}?",
+        caption=f"{ret.round.label} monitoring return · {ret.activity.directorate}",
+        back=reverse("monitoring:return_detail", args=[ret.pk]),
+        button="Sign it off",
+        lines=(
+            f"The corporate policy team receives it as {ret.activity.directorate}'s return for {ret.round.label}.",
+            "Your sign-off is recorded in the return's history with your name.",
+            "If something needs checking first, send it back to its lead officer with a query instead.",
+        ),
+        error=error,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def sign_off_send_back(request, pk: int):
+    """The directorate's signer sends a return back to its lead officer with a query."""
+    ret = _awaiting(request, pk)
+    form = SendBackForm(request.POST or None)
+    error = ""
+    if request.method == "POST" and form.is_valid():
+        try:
+            if apply(form, lambda: services.send_back_for_sign_off(ret, request.user, form.cleaned_data["query"])):
+                from .reminders import send_query
+
+                sent = send_query(ret, request.build_absolute_uri("/"), by_directorate=True)
+                told = f" and e-mailed to {sent}" if sent else " (nobody could be e-mailed: no address)"
+                messages.success(request, f"The return for {ret.activity} is back with its lead officer{told}.")
+                return redirect("monitoring:return_detail", ret.pk)
+        except services.RoundStateError as problem:
+            error = str(problem)
+    return confirm_page(
+        request,
+        title=f"Send the return for {ret.activity.ref}. {ret.activity.title} back?",
+        caption=f"{ret.round.label} monitoring return · {ret.activity.directorate}",
+        back=reverse("monitoring:return_detail", args=[ret.pk]),
+        button="Send it back",
+        lines=(
+            "It becomes a draft again: its lead officer and nominated colleagues see your query on the form, "
+            "change what is needed and submit it again, to you for sign-off.",
+        ),
+        error=error,
+        form=form,
+    )
 
 
 @login_required
