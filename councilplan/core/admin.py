@@ -3,7 +3,12 @@ from django.contrib.auth.admin import UserAdmin
 from django.shortcuts import redirect
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Directorate, Outcome, SingleSignOnIdentity, Team, User, VocabularyTerm
+from .models import Directorate, Organisation, Outcome, SingleSignOnIdentity, Team, User, VocabularyTerm
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "gss_code"]
 
 
 @admin.register(VocabularyTerm)

@@ -1,4 +1,5 @@
 from django.contrib.auth.models import AbstractUser
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
@@ -184,3 +185,27 @@ class SingleSignOnIdentity(models.Model):
 
     def __str__(self):
         return f"{self.user} at {self.issuer}"
+
+
+class Organisation(models.Model):
+    """The organisation's own settings (one row): its name and the identifiers others use for it.
+
+    The GSS code is the Office for National Statistics' code for the council's area (E10000016 for Kent County
+    Council): open data files and exports carry it, so that others can join them with national data."""
+
+    name = models.CharField(max_length=200, default="", blank=True, help_text="Empty: the deployment's setting.")
+    gss_code = models.CharField(
+        "GSS code",
+        max_length=9,
+        blank=True,
+        validators=[RegexValidator(r"^[EWSNK]\d{8}$", "Enter a GSS code like E10000016: a letter and 8 digits")],
+        help_text="The ONS Government Statistical Service code of the council's area, for example E10000016 (Kent).",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "organisation settings"
+        verbose_name_plural = "organisation settings"
+
+    def __str__(self):
+        return self.name or "Organisation settings"
