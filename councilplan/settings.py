@@ -100,6 +100,9 @@ INSTALLED_APPS = [
     # The top floor: what joins the systems (home, public pages, menu) and the sample data.
     "councilplan.site",
     "councilplan.sample",
+    # The read-only API (django-ninja: its docs page's scripts are served from its own static files) and tokens.
+    "ninja",
+    "councilplan.api",
 ]
 
 MIDDLEWARE = [

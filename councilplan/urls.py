@@ -25,6 +25,9 @@ urlpatterns = [
     path("policies/", include("councilplan.policies.urls")),
     path("feedback/", include("councilplan.feedback.urls")),
     path("qpr/", include("councilplan.qpr.urls")),
+    path("api/", include("councilplan.api.urls")),  # read-only; tokens or the public slice (docs/api.md)
+    path("account/api-tokens/", include("councilplan.api.urls_tokens")),
+    path("public/open-data/", include("councilplan.api.urls_open_data")),  # no sign-in: open data files
     path("", include("councilplan.site.urls")),
     path("public/", include("councilplan.site.urls_public")),  # no sign-in: published, never exempt
     path("", include("councilplan.core.urls")),

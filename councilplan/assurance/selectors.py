@@ -497,3 +497,40 @@ def history_entries(records) -> list[HistoryEntry]:
         entries.append(HistoryEntry(row.history_date, who, what, tuple(changes)))
         previous = row
     return list(reversed(entries))
+
+
+@dataclass(frozen=True)
+class ProjectListRecord:
+    id: int
+    reference: str
+    name: str
+    portfolio: str
+    state: str
+    stage: str
+    tier: str
+    theme: str
+    identified_on: dt.date | None
+    approved_on: dt.date | None
+    closed_on: dt.date | None
+    forecast_end: dt.date | None
+
+
+def project_list() -> list[ProjectListRecord]:
+    """Every project of the portfolio as a plain record, by reference (one query)."""
+    return [
+        ProjectListRecord(
+            id=p.pk,
+            reference=p.reference,
+            name=p.name,
+            portfolio=p.portfolio.code,
+            state=p.state,
+            stage=p.stage,
+            tier=p.tier,
+            theme=p.theme.code if p.theme_id else "",
+            identified_on=p.identified_on,
+            approved_on=p.approved_on,
+            closed_on=p.closed_on,
+            forecast_end=p.forecast_end,
+        )
+        for p in projects_queryset().order_by("reference")
+    ]

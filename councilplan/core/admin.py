@@ -32,7 +32,9 @@ class DirectorateAdmin(SimpleHistoryAdmin):
 
 @admin.register(OrganisationSettings)
 class OrganisationSettingsAdmin(SimpleHistoryAdmin):
-    """One row: the organisation's choices (a directorate sign-off of returns)."""
+    """One row: the organisation's name, GSS code and choices (a directorate sign-off of returns)."""
+
+    list_display = ["__str__", "gss_code", "directorate_sign_off"]
 
     def has_add_permission(self, request):
         return super().has_add_permission(request) and not OrganisationSettings.objects.exists()

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractUser
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
@@ -205,9 +206,20 @@ class SingleSignOnIdentity(models.Model):
 
 
 class OrganisationSettings(models.Model):
-    """How the organisation runs its framework, where it differs between councils: one row (`current()`), set
-    by administrators in the admin. Every change is in the history."""
+    """The organisation itself and how it runs its framework, where it differs between councils: one row
+    (`current()`), set by administrators in the admin. Every change is in the history.
 
+    The GSS code is the Office for National Statistics' code for the council's area (E10000016 for Kent County
+    Council): open data files and exports carry it, so that others can join them with national data."""
+
+    name = models.CharField(max_length=200, default="", blank=True, help_text="Empty: the deployment's setting.")
+    gss_code = models.CharField(
+        "GSS code",
+        max_length=9,
+        blank=True,
+        validators=[RegexValidator(r"^[EWSNK]\d{8}$", "Enter a GSS code like E10000016: a letter and 8 digits")],
+        help_text="The ONS Government Statistical Service code of the council's area, for example E10000016 (Kent).",
+    )
     directorate_sign_off = models.BooleanField(
         "directorate sign-off of returns",
         default=False,
@@ -222,7 +234,7 @@ class OrganisationSettings(models.Model):
         verbose_name_plural = "organisation settings"
 
     def __str__(self):
-        return "Organisation settings"
+        return self.name or "Organisation settings"
 
     @classmethod
     def current(cls) -> OrganisationSettings:

@@ -1,8 +1,24 @@
 from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.conf import settings
 
 from councilplan.analysis.records import Term, Vocabularies
 
-from .models import VocabularyTerm
+from .models import OrganisationSettings, VocabularyTerm
+
+
+@dataclass(frozen=True)
+class OrganisationRecord:
+    name: str
+    gss_code: str
+
+
+def organisation() -> OrganisationRecord:
+    """The organisation's name and GSS code (one query): its settings row, else the deployment's name."""
+    found = OrganisationSettings.objects.order_by("pk").first()
+    name = (found.name if found else "") or settings.COUNCILPLAN_ORGANISATION
+    return OrganisationRecord(name=name, gss_code=found.gss_code if found else "")
 
 
 def get_vocabularies() -> Vocabularies:

@@ -69,3 +69,14 @@ def directorates_by_name(names: list[str]) -> dict[str, Directorate]:
         if name not in existing:
             existing[name] = Directorate.objects.create(name=name)
     return existing
+
+
+def set_organisation(*, gss_code: str, name: str = "", reason: str = "Organisation settings") -> None:
+    """Record the organisation's settings (the one row), with the reason in its history."""
+    from .models import OrganisationSettings
+
+    found = OrganisationSettings.current()
+    found.gss_code, found.name = gss_code, name or found.name
+    found.full_clean()
+    found._change_reason = reason
+    found.save()

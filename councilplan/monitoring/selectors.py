@@ -680,3 +680,30 @@ def return_history(ret: Return, vocab: records.Vocabularies) -> list[HistoryEntr
         )
         before = after
     return list(reversed(entries))
+
+
+# --- the API's reads -------------------------------------------------------------------------------------
+
+
+def public_rounds() -> list[Round]:
+    """The rounds whose report is on the public pages (published, and published to the public)."""
+    return list(
+        Round.objects.filter(state=Round.State.PUBLISHED, public=True)
+        .select_related("plan")
+        .order_by("plan__name", "-label")
+    )
+
+
+def round_returns(round_: Round, user, directorate: str = "") -> list[Return]:
+    """The round's returns `user` may see (the monitoring pages' rule, `can_view_return`), in ref order, in four
+    queries whatever their number."""
+    from .permissions import can_view_return
+
+    found = (
+        round_.returns.select_related("activity__directorate", "activity__outcome", "round")
+        .prefetch_related("activity__colleagues")
+        .order_by("activity__sort_key", "activity__ref")
+    )
+    if directorate:
+        found = found.filter(activity__directorate__name__iexact=directorate)
+    return [r for r in found if can_view_return(user, r)]

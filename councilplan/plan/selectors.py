@@ -42,3 +42,31 @@ def plan_rows(plan: Plan) -> tuple[list[str], list[list[object]]]:
         for a in activities
     ]
     return ACTIVITY_COLUMNS, rows
+
+
+# --- the register as plain records (the API, the open data files) ---------------------------------------
+
+
+def plans(published_only: bool = False) -> list[Plan]:
+    """Every plan (`published_only`: those whose summary is on the public pages), by name (one query)."""
+    found = Plan.objects.filter(published=True) if published_only else Plan.objects.all()
+    return list(found.order_by("name", "pk"))
+
+
+def plan_activities(plan: Plan, user, directorate: str = "") -> list:
+    """The plan's activities `user` may read (None: the public, never an exempt one), in ref order, with their
+    outcome, directorate and lead officer (three queries, whatever the number of activities)."""
+    from .models import Activity
+    from .permissions import can_read_activity
+
+    found = (
+        Activity.objects.filter(plan=plan)
+        .select_related("outcome", "directorate", "lead_officer")
+        .prefetch_related("colleagues")
+        .order_by("sort_key", "ref")
+    )
+    if directorate:
+        found = found.filter(directorate__name__iexact=directorate)
+    if user is None:
+        return list(found.filter(exempt=False))
+    return [a for a in found if can_read_activity(user, a)]

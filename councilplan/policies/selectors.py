@@ -351,3 +351,11 @@ def register_at(user, on: dt.date):
     from .documents import RegisterAt
 
     return RegisterAt(on, stock_take(user, on), status_on(user, on), records(user), lead_days())
+
+
+def public_records() -> list[PolicyRecord]:
+    """The public register's entries: published, not internal, not exempt (what /public/policies/ shows)."""
+    from councilplan.analysis import policies as policy_rules
+
+    published = Policy.objects.filter(status__in=policy_rules.PUBLISHED).exclude(publication="internal")
+    return [r for r in records(None, published) if not r.exempt]

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from django.utils import timezone
 
+from councilplan.core.services import set_organisation
 from councilplan.core.systems import systems
 from councilplan.monitoring.models import Return, Round
 from councilplan.monitoring.services import import_returns
@@ -77,6 +78,8 @@ def system_loaders(only: Collection[str] | None = None) -> list[Callable[[], str
 def load_sample(only: Collection[str] | None = None) -> list[str]:
     """Everything (or the plan and the systems named in `only`), in one transaction: a failure anywhere leaves
     the database as it was."""
+    # Kent County Council's ONS GSS code: every open data file and export carries it.
+    set_organisation(gss_code="E10000016", name="Kent County Council", reason="Sample: Kent County Council")
     lines = [load_plan_and_returns()]
     lines.extend(load() for load in system_loaders(only))
     return lines
