@@ -40,7 +40,28 @@ from councilplan.risks import selectors as risks_selectors
 
 from .common import LICENCE, MAX_LIMIT, Format, Reader, page, page_of, reader, signed_in_reader
 
-api = NinjaAPI(
+
+class CouncilplanAPI(NinjaAPI):
+    """The API, whose schema also documents the refusals every operation can answer (ninja documents only the
+    answers an endpoint declares), so that clients and the schema test know them."""
+
+    REFUSALS = {
+        401: "The token sent is unknown, revoked or expired, or the records need a token.",
+        404: "No such record, or not one the reader may see.",
+        422: "A parameter was not valid (the answer names it).",
+    }
+
+    def get_openapi_schema(self, *args, **kwargs):
+        schema = super().get_openapi_schema(*args, **kwargs)
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                responses = operation.setdefault("responses", {})
+                for status, words in self.REFUSALS.items():
+                    responses.setdefault(status, {"description": words})
+        return schema
+
+
+api = CouncilplanAPI(
     title="councilplan API",
     version="1",
     description=(
