@@ -95,7 +95,7 @@ def test_the_token_page_shows_the_token_once(client, django_user_model):
     when = dt.date.today() + dt.timedelta(days=10)
     response = client.post(
         "/account/api-tokens/new/",
-        {"name": "Power BI", "expires_on_0": when.day, "expires_on_1": when.month, "expires_on_2": when.year},
+        {"name": "Power BI", "expires_on-day": when.day, "expires_on-month": when.month, "expires_on-year": when.year},
     )
     assert response.status_code == 200, response.content[:500]
     token = response.context["token"]
