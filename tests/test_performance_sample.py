@@ -127,7 +127,9 @@ def test_loading_twice_changes_nothing(sample):
 
 def test_load_sample_command_loads_it_with_the_plan_and_links_kpis(db):
     call_command("load_sample", verbosity=0)
-    assert Indicator.objects.filter(kind="kpi").count() == 26
+    kpis = Indicator.objects.filter(kind="kpi")
+    # Seed 003's directorate dashboard (26 KPIs) and seed 004's council-wide QPR (38, spec/qpr.md), each once.
+    assert (kpis.filter(service_area__qpr_area__isnull=True).count(), kpis.count()) == (26, 26 + 38)
     assert Indicator.objects.get(ref="PI03").activities.get().ref == "70"
 
 

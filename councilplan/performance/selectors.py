@@ -61,9 +61,15 @@ def parse_period(text: str) -> dt.date | None:
         return None
 
 
+# The indicators of the monthly dashboard and quarterly report: weekly ones and those split by a breakdown
+# (delayed transfers of care) have a dashboard of their own (`dtoc.py`).
+ON_DASHBOARD = Q(active=True, breakdown="") & ~Q(frequency=Indicator.Frequency.WEEKLY)
+
+
 def latest_period() -> dt.date | None:
-    """The latest month with any result: the default period for the dashboard."""
-    return Result.objects.aggregate(latest=Max("period"))["latest"]
+    """The latest month with a result of a dashboard indicator: the default period for the dashboard."""
+    on_dashboard = Q(indicator__breakdown="") & ~Q(indicator__frequency=Indicator.Frequency.WEEKLY)
+    return Result.objects.filter(on_dashboard).aggregate(latest=Max("period"))["latest"]
 
 
 def directorates() -> list[Directorate]:
@@ -170,7 +176,7 @@ def _indicators(filters: Q, up_to: dt.date, since: dt.date | None):
 def report_inputs(scope: ReportScope) -> ReportInputs:
     """Everything a dashboard or a quarterly report shows for `scope` (six queries). Weekly indicators and those
     split by a breakdown (delayed transfers of care) have a dashboard of their own (`dtoc.py`)."""
-    filters = Q(active=True, breakdown="") & ~Q(frequency=Indicator.Frequency.WEEKLY)
+    filters = ON_DASHBOARD
     area_filters = Q()
     if scope.directorate is not None:
         filters &= Q(service_area__directorate=scope.directorate)
