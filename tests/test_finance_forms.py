@@ -85,6 +85,7 @@ def test_capital_forecast_splits_real_and_rephasing_and_its_funding_adds_up(clie
     assert response.status_code == 400
     page = response.content.decode()
     assert "govuk-error-summary" in page and "must add up to the variance" in page and 'value="9000000"' in page
+    assert "(forecast − working budget = −£1,000,000); they add up to −£873,000" in page
     # funding short by 60,000
     response = client.post(url, {**CAPITAL, "funding_amount_4": "", "funding_source_4": "", "version": ""})
     assert response.status_code == 400 and "The funding must add up to the real variance" in response.content.decode()

@@ -847,6 +847,16 @@ def pounds_text(pence: int) -> str:
     return f"{sign}{pounds}" + (f".{rest:02d}" if rest else "")
 
 
+def pounds_exact(pence: int) -> str:
+    """An exact amount in a sentence (an error message): thousands separated, a minus sign before the £.
+
+    >>> pounds_exact(-100_000_000), pounds_exact(212_700_050)
+    ('−£1,000,000', '£2,127,000.50')
+    """
+    pounds, rest = divmod(abs(pence), 100)
+    return ("−" if pence < 0 else "") + f"£{pounds:,}" + (f".{rest:02d}" if rest else "")
+
+
 def line_variance(gross: int, income: int, forecast_gross: int, forecast_income: int) -> int:
     """A budget line's forecast variance in pence: forecast net less budget net (income is held negative), so a
     positive variance is an overspend (a pressure).

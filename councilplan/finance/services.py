@@ -22,7 +22,7 @@ from django.db.models import F
 from django.db.models import Max as models_max
 from django.utils import timezone
 
-from councilplan.analysis.finance import pence_from_text, pounds_text
+from councilplan.analysis.finance import pence_from_text, pounds_exact
 from councilplan.core.exchange import (
     ImportFailed,
     ImportResult,
@@ -696,15 +696,15 @@ def save_capital_forecast(
     if real + rephasing != forecast - budget:
         errors["rephasing"] = (
             f"Real and rephasing must add up to the variance (forecast − working budget = "
-            f"£{_pounds(forecast - budget)}); they add up to £{_pounds(real + rephasing)}"
+            f"{_pounds(forecast - budget)}); they add up to {_pounds(real + rephasing)}"
         )
     funding = [(source.strip(), amount) for source, amount in funding if source.strip() or amount]
     if any(not source for source, _ in funding):
         errors["funding"] = "Name the source of each funding amount"
     elif funding and sum(amount for _, amount in funding) != real:
         errors["funding"] = (
-            f"The funding must add up to the real variance (£{_pounds(real)}); it adds up to "
-            f"£{_pounds(sum(amount for _, amount in funding))}"
+            f"The funding must add up to the real variance ({_pounds(real)}); it adds up to "
+            f"{_pounds(sum(amount for _, amount in funding))}"
         )
     if real and not explanation.strip():
         errors["explanation"] = "Say why the scheme's total cost changes (a real variance needs its reason)"
@@ -878,7 +878,7 @@ def update_activity_table(table: ActivityTable, *, user, version: int, finance: 
         if table.kind == ActivityTable.Kind.SERVICE and sum(p or 0 for p in parts) != variance:
             errors["other"] = (
                 f"Demand, unit cost and other must add up to the gross variance (forecast − budget = "
-                f"£{_pounds(variance)}); they add up to £{_pounds(sum(p or 0 for p in parts))}"
+                f"{_pounds(variance)}); they add up to {_pounds(sum(p or 0 for p in parts))}"
             )
     if errors:
         raise ValidationError(errors)
@@ -889,4 +889,4 @@ def update_activity_table(table: ActivityTable, *, user, version: int, finance: 
 
 
 def _pounds(pence: int) -> str:
-    return pounds_text(pence)
+    return pounds_exact(pence)
