@@ -8,7 +8,9 @@ import datetime as dt
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from report_support import make_plan
 from schemathesis.checks import not_a_server_error
@@ -29,7 +31,19 @@ def organisation(db):
     return create_token(owner, "Power BI", dt.date.today() + dt.timedelta(days=30))[1]
 
 
-def test_no_generated_request_gets_a_server_error(organisation):
+@pytest.fixture
+def connection_kept():
+    """The app is called as WSGI, not through Django's test client: like the client, keep the test's database
+    connection open across requests (Django closes it when a request finishes, which PostgreSQL then refuses)."""
+    signals = (request_started, request_finished)
+    for signal in signals:
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in signals:
+        signal.connect(close_old_connections)
+
+
+def test_no_generated_request_gets_a_server_error(organisation, connection_kept):
     # Loaded here, not at import, so that the app it answers from has its test database.
     schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
     operations = [result.ok() for result in schema.get_all_operations()]
