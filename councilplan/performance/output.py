@@ -81,6 +81,17 @@ def page_items(document, chart_url) -> list:
     return shown
 
 
+def chart_url(period: dt.date):
+    """chart -> the address of its drawing up to `period` (the indicator's chart.svg), for `page_items`."""
+    from django.urls import reverse
+    from django.utils.http import urlencode
+
+    def url(chart) -> str:
+        return reverse("performance:chart", args=[chart.ref]) + "?" + urlencode({"period": f"{period:%Y-%m}"})
+
+    return url
+
+
 def chart_svg(chart) -> str:
     """One chart as a standalone SVG file."""
     from councilplan.documents.charts import svg  # matplotlib: only when a chart is drawn

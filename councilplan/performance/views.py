@@ -38,7 +38,7 @@ from .documents import (
     trend_chart,
 )
 from .forms import ImportForm, PeriodForm, ResultForm
-from .output import FORMAT_NAMES, FORMATS, chart_svg, data_version, job_params, page_items, produce
+from .output import FORMAT_NAMES, FORMATS, chart_svg, chart_url, data_version, job_params, page_items, produce
 from .output import report_file as make_report_file
 from .permissions import can_enter_result, can_import_results, can_read_performance
 from .services import StaleResult, import_results, save_result
@@ -90,13 +90,6 @@ def _query(scope: selectors.ReportScope) -> str:
     return "?" + urlencode(params)
 
 
-def _chart_url(period: dt.date, kind: str):
-    def url(chart) -> str:
-        return reverse("performance:chart", args=[chart.ref]) + "?" + urlencode({"period": f"{period:%Y-%m}"})
-
-    return url
-
-
 def _periods(latest: dt.date | None, quarterly: bool) -> list[dt.date]:
     """The months to choose from: the 24 up to the latest result."""
     if latest is None:
@@ -139,7 +132,7 @@ def _report_page(request, kind: str):
         "kind": kind,
         "scope": scope,
         "document": document,
-        "items": page_items(document, _chart_url(scope.period, kind)),
+        "items": page_items(document, chart_url(scope.period)),
         "downloads": downloads,
         "directorates": selectors.directorates(),
         "periods": periods,
@@ -257,7 +250,7 @@ def indicator(request, ref: str):
         "rows": rows,
         "standards": standards,
         "chart": chart_block,
-        "chart_items": page_items(_single(chart_block), _chart_url(last, selectors.DASHBOARD)),
+        "chart_items": page_items(_single(chart_block), chart_url(last)),
         "may_enter": can_enter_result(request.user, indicator),
     }
     return render(request, "performance/indicator.html", context)

@@ -15,7 +15,7 @@ from councilplan.core.permissions import can_see_exempt, require
 from councilplan.documents import jobs
 from councilplan.documents.formats import FORMAT_NAMES
 from councilplan.documents.http import file_response
-from councilplan.performance.output import page_items
+from councilplan.performance.output import chart_url, page_items
 
 from . import selectors
 from .documents import build_document, data_version, render, report_file
@@ -33,13 +33,6 @@ def _quarter(request):
     return period
 
 
-def _chart_url(period):
-    def url(chart) -> str:
-        return reverse("performance:chart", args=[chart.ref]) + "?" + urlencode({"period": f"{period:%Y-%m}"})
-
-    return url
-
-
 @login_required
 @require_safe
 def index(request):
@@ -52,7 +45,7 @@ def index(request):
         "qpr/report.html",
         {
             "document": document,
-            "items": page_items(document, _chart_url(period)),
+            "items": page_items(document, chart_url(period)),
             "quarter": name,
             "quarters": [(figures.quarter_name(q), figures.quarter_label(q)) for q in selectors.quarters()],
             "downloads": [
