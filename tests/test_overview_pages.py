@@ -17,9 +17,9 @@ from councilplan.risks import services
 pytestmark = pytest.mark.django_db
 
 
-def _kpi(world, ref="CS01", value=80, floor=85, target=90):
+def _kpi(world, ref="CS01", value=80, floor=85, target=90, **fields):
     area, _ = ServiceArea.objects.get_or_create(directorate=world["scene"].a1.directorate, name="Schools")
-    kpi = Indicator.objects.create(ref=ref, description="Pupils in good schools", service_area=area)
+    kpi = Indicator.objects.create(ref=ref, description="Pupils in good schools", service_area=area, **fields)
     Standard.objects.create(indicator=kpi, year=2019, target=target, floor=floor)
     Result.objects.create(indicator=kpi, period="2019-09-01", value=value)
     kpi.activities.add(world["scene"].a1)
@@ -116,6 +116,14 @@ def test_the_overview_lists_each_systems_exceptions_with_reason_and_link(client,
     assert "2019-20 Q2 return: unlikely to be achieved" in page.text
     assert "CS01 Pupils in good schools" in page.text
     assert "below the floor standard of 85.0%" in page.text or "below the floor standard of 85%" in page.text
+
+
+def test_a_lower_is_better_kpi_is_said_to_be_above_its_floor(client, world):
+    _kpi(world, ref="PI01", value=24, floor=15, target=5, polarity=Indicator.Polarity.LOWER)
+    _kpi(world, ref="PI02", value=10, floor=15, target=5, polarity=Indicator.Polarity.LOWER)  # between: Amber
+    page = as_(client, world["scene"].corporate).get("/overview/").text
+    assert "above the floor standard of 15" in page and "below the floor" not in page
+    assert "PI02" not in page
 
 
 def test_the_overviews_queries_stay_fixed_as_rows_grow(client, world):

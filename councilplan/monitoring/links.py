@@ -6,12 +6,20 @@ from django.urls import reverse
 
 from councilplan.analysis import vocabulary as v
 from councilplan.core.exempt import cleared
+from councilplan.core.selectors import get_vocabularies
 from councilplan.core.systems import ExceptionItem, Link, LinkGroup
 
 from . import permissions
 from .models import Return, Round
 from .selectors import my_returns
 from .templatetags.round_tags import when
+
+
+def _status(ret: Return, vocab) -> str:
+    """ "Submitted: It requires remedial action", in the vocabulary's words, not its code."""
+    if not ret.delivery_status:
+        return f"{ret.get_state_display()}, no delivery status given"
+    return f"{ret.get_state_display()}: {vocab.label(v.DELIVERY_STATUS, ret.delivery_status)}"
 
 
 def activity_links(activity, user) -> list[LinkGroup]:
@@ -21,11 +29,12 @@ def activity_links(activity, user) -> list[LinkGroup]:
         .prefetch_related("activity__colleagues")
         .order_by("-round__label")
     )
+    vocab = get_vocabularies()
     links = tuple(
         Link(
             f"{ret.round.label} return",
             reverse("monitoring:return_detail", args=[ret.pk]),
-            f"{ret.get_state_display()}, delivery status {ret.delivery_status or 'not given'}",
+            _status(ret, vocab),
         )
         for ret in returns
         if permissions.can_view_return(user, ret)
@@ -45,11 +54,12 @@ def scope_links(scope, user) -> list[LinkGroup]:
     for ret in returns:
         if ret.activity_id not in latest and permissions.can_view_return(user, ret):
             latest[ret.activity_id] = ret
+    vocab = get_vocabularies()
     links = tuple(
         Link(
             f"{ret.activity.ref} {ret.activity.title}: {ret.round.label} return",
             reverse("monitoring:return_detail", args=[ret.pk]),
-            f"{ret.get_state_display()}, delivery status {ret.delivery_status or 'not given'}",
+            _status(ret, vocab),
         )
         for ret in latest.values()
     )

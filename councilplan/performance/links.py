@@ -47,15 +47,16 @@ def scope_links(scope, user) -> list[LinkGroup]:
 
 
 def exceptions(user) -> list[ExceptionItem]:
-    """KPIs whose latest result is below the floor standard (RED)."""
+    """KPIs whose latest result is worse than the floor standard (RED): below it, or above it where lower is better."""
     if not permissions.can_read_performance(user):
         return []
     return [
         ExceptionItem(
             "Performance",
             f"{row.ref} {row.description}",
-            f"{format_value(row.latest, row.unit)} in {rules.period_label(row.period, row.frequency)}, below the "
-            f"floor standard of {format_value(row.floor, row.unit)} (target {format_value(row.target, row.unit)})",
+            f"{format_value(row.latest, row.unit)} in {rules.period_label(row.period, row.frequency)}, "
+            f"{'above' if row.polarity == rules.LOWER else 'below'} the floor standard of "
+            f"{format_value(row.floor, row.unit)} (target {format_value(row.target, row.unit)})",
             reverse("performance:indicator", args=[row.ref]),
         )
         for row in selectors.kpis_at_latest()
