@@ -5,6 +5,15 @@ from django.core.management import call_command
 from helpers import ACTIVITY_HEADER, SAMPLE_PLAN, write_csv
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache: what a page kept per data version in one test (whose rows are then
+    rolled back, and whose ids the next test may reuse) must not be served to another."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def small_plan_file(tmp_path) -> Path:
     """Three activities in two outcomes."""

@@ -99,7 +99,7 @@ def test_unpublished_rounds_are_not_shown(client, sample_plan, people):
         dashboard = build_dashboard(people[role])
         assert dashboard.round.label == "2019-20 Q2"
         assert [s.name for s in dashboard.trend.series] == ["2019-20 Q1", "2019-20 Q2"]
-    Round.objects.filter(plan=sample_plan, label="2019-20 Q1").update(state=Round.State.CLOSED)
+    services.withdraw_round(sample_plan.rounds.get(label="2019-20 Q1"), team, "Figures to be checked")
     assert [s.name for s in build_dashboard(people["viewer"]).trend.series] == ["2019-20 Q2"]
 
     services.publish_round(q3, team, confirmed_missing=True)
@@ -183,6 +183,25 @@ def test_a_fixed_number_of_queries_whatever_the_number_of_activities(client, peo
         assert len(response.context["dashboard"].not_on_track) == len(range(0, n, 3))
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_the_published_part_is_kept_until_the_rounds_data_changes(client, sample_plan, people):
+    client.force_login(people["viewer"])
+    with CaptureQueriesContext(connection) as first:
+        assert "81% (64) of activities are on track" in client.get("/").text
+    with CaptureQueriesContext(connection) as again:
+        assert "81% (64) of activities are on track" in client.get("/").text
+    assert len(again) < len(first) - 5  # the report's inputs are not read again
+    # A change through the services (a return corrected in the history) is a new version: new figures at once.
+    q2 = sample_plan.rounds.get(label="2019-20 Q2")
+    ret = Return.objects.filter(round=q2, delivery_status="on_track").order_by("activity__sort_key").first()
+    ret.delivery_status = "unlikely"
+    ret.save()
+    page = client.get("/").text
+    assert "80% (63) of activities are on track" in page  # 63 of 79 = 79.7%, to the nearest whole per cent
+    # A reader cleared for exempt information has a copy of their own (the same figures here: none is exempt).
+    client.force_login(people["corporate"])
+    assert "80% (63) of activities are on track" in client.get("/").text
 
 
 def test_a_lead_officer_s_home_says_how_many_returns_are_outstanding_and_that_a_call_is_open(client, sample_plan):

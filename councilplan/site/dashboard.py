@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import SafeString, mark_safe
 
@@ -19,12 +20,13 @@ from councilplan.analysis import vocabulary as v
 from councilplan.analysis.monitoring import delivery_trend
 from councilplan.core.permissions import can_see_exempt
 from councilplan.documents import charts
+from councilplan.documents.jobs import digest
 from councilplan.documents.model import Chart, Paragraph, Series, Table
 from councilplan.monitoring.models import Round
 from councilplan.monitoring.permissions import can_run_rounds
 from councilplan.monitoring.selectors import StateCounts, latest_published_round, open_rounds, round_tracker
 from councilplan.reports.round_report import build_round_report
-from councilplan.reports.selectors import ReportInputs, report_inputs
+from councilplan.reports.selectors import ReportInputs, data_version, report_inputs
 
 
 @dataclass(frozen=True)
@@ -135,27 +137,44 @@ def _not_on_track(inputs: ReportInputs, round_: Round) -> list[NotOnTrackRow]:
 
 def build_dashboard(user) -> Dashboard:
     """Everything the home page shows `user`, in a fixed number of queries whatever the number of activities
-    (the report's inputs, one for the published rounds, and the tracker's for each open round)."""
+    (the report's inputs, one for the published rounds, and the tracker's for each open round).
+
+    The published round's part is the same for every reader with the same clearance until its data changes, and
+    at 5,000 activities it costs over a second to work out (the report's inputs, its document, the trend): it is
+    kept in the cache per version of the round's data (`reports.selectors.data_version`), so only the first
+    reader after a change pays for it."""
     round_ = latest_published_round()
     dashboard = Dashboard(round=round_)
     if can_run_rounds(user):
         dashboard.open_rounds = [OpenRound(r, round_tracker(r).total) for r in open_rounds()]
     if round_ is None:
         return dashboard
-    inputs = report_inputs(round_, include_exempt=can_see_exempt(user))
+    include_exempt = can_see_exempt(user)
+    key = f"dashboard:{round_.pk}:{int(include_exempt)}:{digest(data_version(round_))}"
+    published = cache.get(key)
+    if published is None:
+        published = _published_part(round_, include_exempt)
+        cache.set(key, published, timeout=None)  # a new version is a new key; the old one ages out
+    for name, value in published.items():
+        setattr(dashboard, name, value)
+    return dashboard
+
+
+def _published_part(round_: Round, include_exempt: bool) -> dict:
+    inputs = report_inputs(round_, include_exempt=include_exempt)
     published = set(round_.plan.rounds.filter(state=Round.State.PUBLISHED).values_list("label", flat=True))
     sentences = headline_sentences(inputs)
     # The overview starts with the responses, then one sentence per delivery status (and one for on-track
     # returns with a later date when that rule is applied): the dashboard's headline; the rest under "more".
     statuses = sum(1 for code in inputs.vocab.codes(v.DELIVERY_STATUS) if code in inputs.analysis.figures)
     first = 1 + statuses + (1 if inputs.analysis.late_on_track_rule else 0)
-    dashboard.headlines, dashboard.more_headlines = sentences[:first], sentences[first:]
-    dashboard.trend = trend_chart(inputs, published)
-    if dashboard.trend is not None:
+    part = {"headlines": sentences[:first], "more_headlines": sentences[first:]}
+    part["trend"] = trend_chart(inputs, published)
+    if part["trend"] is not None:
         # Safe: matplotlib writes the chart's labels into the SVG as escaped XML text.
-        dashboard.trend_svg = mark_safe(charts.svg(dashboard.trend))  # noqa: S308
-    dashboard.not_on_track = _not_on_track(inputs, round_)
-    dashboard.previous_round = inputs.analysis.previous_round
-    dashboard.report_url = _url("reports:round", round_.pk)
-    dashboard.scorecards_url = _url("reports:scorecards", round_.pk)
-    return dashboard
+        part["trend_svg"] = mark_safe(charts.svg(part["trend"]))  # noqa: S308
+    part["not_on_track"] = _not_on_track(inputs, round_)
+    part["previous_round"] = inputs.analysis.previous_round
+    part["report_url"] = _url("reports:round", round_.pk)
+    part["scorecards_url"] = _url("reports:scorecards", round_.pk)
+    return part
