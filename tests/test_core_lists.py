@@ -52,7 +52,7 @@ def test_the_download_is_everything_the_search_shows_not_one_page(directorates):
     response = _page("?q=Directorate&download=csv", search_fields=["name"])
     assert isinstance(response, HttpResponse)
     rows = list(csv.reader(io.StringIO(response.content.decode())))
-    assert rows[0] == ["Name", "Id"] and len(rows) == 121
+    assert rows[0] == ["Name", "Id", "gss_code"] and len(rows) == 121  # the GSS code last (core.identifiers)
 
 
 def test_downloads_never_run_a_formula(directorates):
@@ -62,4 +62,4 @@ def test_downloads_never_run_a_formula(directorates):
     cell = workbook.active["A2"]
     assert cell.value == '=HYPERLINK("http://x")' and cell.data_type == "s"
     data = json.loads(_page("?q=HYPERLINK&download=json", search_fields=["name"]).content)
-    assert data == [{"Name": '=HYPERLINK("http://x")', "Id": directorates[120].pk}]
+    assert data == [{"Name": '=HYPERLINK("http://x")', "Id": directorates[120].pk, "gss_code": ""}]

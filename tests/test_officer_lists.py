@@ -95,6 +95,7 @@ def test_tracker_download_is_exactly_what_is_shown(client, team, q2_of_61):
         "Reopened",
         "Sent back",
         "Submitted",
+        "gss_code",
     ]
     assert [row[0] for row in rows[1:]] == [str(n) for n in range(3, 61, 3)]
     assert rows[1] == [
@@ -107,6 +108,7 @@ def test_tracker_download_is_exactly_what_is_shown(client, team, q2_of_61):
         "Draft",
         "No",
         "No",
+        "",
         "",
     ]
     # Every page's rows, not only the first page's 50.

@@ -14,6 +14,7 @@ from ninja.security import HttpBearer
 from pydantic import create_model
 
 from councilplan.core import selectors as core_selectors
+from councilplan.core.identifiers import with_gss_code
 from councilplan.core.permissions import signed_in
 from councilplan.core.tabular import csv_bytes
 
@@ -117,13 +118,14 @@ def _cell(value: Any) -> Any:
 
 def csv_response(schema: type[Schema], items: list, name: str, gss_code: str) -> HttpResponse:
     """The records as CSV for Power BI and Excel: one column per field (lists joined with "; ", nested records
-    left out), the organisation's GSS code first; every text cell formula-safe (core.tabular)."""
+    left out), the organisation's GSS code last (core.identifiers); every text cell formula-safe (core.tabular)."""
     fields = [f for f in schema.model_fields if f not in ("exempt_hidden",)]
     rows = []
     for item in items:
         record = item if isinstance(item, Schema) else schema.model_validate(item)
-        rows.append([gss_code, *(_cell(getattr(record, f)) for f in fields)])
-    response = HttpResponse(csv_bytes(["gss_code", *fields], rows), content_type="text/csv; charset=utf-8")
+        rows.append([_cell(getattr(record, f)) for f in fields])
+    body = csv_bytes(*with_gss_code(fields, rows, gss_code))
+    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
     return response
 

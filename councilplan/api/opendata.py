@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from councilplan.core import selectors as core_selectors
+from councilplan.core.identifiers import with_gss_code
 from councilplan.core.tabular import csv_bytes
 from councilplan.monitoring import selectors as monitoring_selectors
 from councilplan.plan import selectors as plan_selectors
@@ -37,8 +38,8 @@ def _respond(kind: str, title: str, rows: list[dict], stem: str, fmt: str, reque
     fields = [name for name, _ in _fields(DATASETS[kind][1])]
     dictionary = request.build_absolute_uri(reverse("open_data:dictionary")) + f"#{kind}"
     if fmt == "csv":
-        header = [*fields, "gss_code", "licence"]
-        body = csv_bytes(header, [[row[f] for f in fields] + [organisation.gss_code, LICENCE] for row in rows])
+        header, values = with_gss_code(fields, [[row[f] for f in fields] for row in rows], organisation.gss_code)
+        body = csv_bytes([*header, "licence"], [[*v, LICENCE] for v in values])
         response = HttpResponse(body, content_type="text/csv; charset=utf-8")
     elif fmt == "json":
         document = {

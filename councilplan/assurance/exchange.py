@@ -15,6 +15,7 @@ from django.db import transaction
 
 from councilplan.analysis import assurance as rules
 from councilplan.core.exchange import ImportFailed, ImportResult, RowError, file_error, parse_date
+from councilplan.core.identifiers import is_gss_column
 from councilplan.core.lists import Column
 from councilplan.core.tabular import TableError, read_table, unguard
 
@@ -83,7 +84,11 @@ def read_projects(path: str | Path) -> tuple[list[_Row], list[RowError]]:
         return [], [file_error(path, str(error))]
     by_lower = {h.strip().lower(): h for h in table.header}
     known = {c.heading.lower(): c.heading for c in COLUMNS}
-    errors = [file_error(path, f"unknown column {h!r}") for h in table.header if h.strip().lower() not in known]
+    errors = [
+        file_error(path, f"unknown column {h!r}")
+        for h in table.header
+        if h.strip().lower() not in known and not is_gss_column(h)  # the GSS code every export adds
+    ]
     errors += [file_error(path, f"missing column {c!r}") for c in REQUIRED if c.lower() not in by_lower]
     if errors:
         return [], errors

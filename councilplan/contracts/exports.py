@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from councilplan.analysis import contracts as rules
+from councilplan.core.identifiers import with_gss_code
 from councilplan.core.tabular import csv_bytes
 
 from .selectors import ContractRecord
@@ -105,7 +106,7 @@ def transparency_rows(contracts: Iterable[ContractRecord]) -> list[list[str]]:
 def transparency_csv(contracts: Iterable[ContractRecord]) -> bytes:
     """One row per contract, the Code's items in its order; sums in pounds and pence without a £ sign; dates
     DD/MM/YYYY; text that a spreadsheet would run as a formula starts with '."""
-    return csv_bytes(TRANSPARENCY_COLUMNS, transparency_rows(contracts))
+    return csv_bytes(*with_gss_code(TRANSPARENCY_COLUMNS, transparency_rows(contracts)))
 
 
 # --- OCDS ------------------------------------------------------------------------------------------------

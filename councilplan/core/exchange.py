@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .identifiers import is_gss_column
 from .tabular import Table, TableError
 
 TRUE_WORDS = {"yes", "true", "y", "1"}
@@ -223,6 +224,8 @@ def check_header(table: Table, mapping: Mapping, known: list[str], required: lis
     errors: list[RowError] = []
     columns: dict[str, str] = {}
     for heading in table.header:
+        if is_gss_column(heading):
+            continue  # the organisation's GSS code, which every export adds (core.identifiers)
         ours = mapping.column(heading)
         if ours is None:
             continue  # the mapping says to ignore this column

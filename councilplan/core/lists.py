@@ -33,6 +33,7 @@ from django.db.models import Q, QuerySet
 from django.http import HttpResponse
 from django.utils.http import content_disposition_header, urlencode
 
+from .identifiers import with_gss_code
 from .tabular import csv_bytes, text_cell, xml_safe
 
 PER_PAGE = 50
@@ -175,9 +176,9 @@ def table_rows(records: Sequence, columns: Sequence[Column]) -> list[list]:
 
 def download_response(records: Sequence, columns: Sequence[Column], fmt: str, name: str) -> HttpResponse:
     """The records as a file: CSV (cells that would run as formulas prefixed with '), Excel (text cells
-    typed as text) or JSON (a list of objects keyed by the column headings)."""
-    header = [column.heading for column in columns]
-    rows = table_rows(records, columns)
+    typed as text) or JSON (a list of objects keyed by the column headings), each row ending with the
+    organisation's GSS code (core.identifiers)."""
+    header, rows = with_gss_code([column.heading for column in columns], table_rows(records, columns))
     if fmt == "csv":
         content, content_type = csv_bytes(header, rows), "text/csv; charset=utf-8"
     elif fmt == "xlsx":

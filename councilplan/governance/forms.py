@@ -366,3 +366,75 @@ class ImportForm(forms.Form):
         help_text="CSV or Excel (.xlsx), with the columns docs/data-format.md describes.",
         error_messages={"required": "Choose the file to import"},
     )
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field (Django's documented way): the cleaned value is a list, perhaps empty."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = [d for d in (data if isinstance(data, list | tuple) else [data]) if d]
+        if not files:
+            if self.required:
+                raise forms.ValidationError(self.error_messages["required"], code="required")
+            return []
+        return [super(MultipleFileField, self).clean(d, initial) for d in files]
+
+
+def _xml(uploads, what: str):
+    """Uploads the modern.gov import may read: XML by name, not empty, not too large."""
+    from django.conf import settings
+    from django.template.defaultfilters import filesizeformat
+
+    for upload in uploads:
+        name = upload.name or ""
+        if not name.lower().endswith(".xml"):
+            raise forms.ValidationError(f"{what} must be XML files saved from modern.gov (.xml): {name} is not")
+        if upload.size == 0:
+            raise forms.ValidationError(f"{name} is empty")
+        if upload.size > settings.MAX_IMPORT_BYTES:
+            raise forms.ValidationError(f"{name} must be smaller than {filesizeformat(settings.MAX_IMPORT_BYTES)}")
+    return uploads
+
+
+class ModernGovForm(forms.Form):
+    committees = MultipleFileField(
+        label="Committees (GetCommittees)",
+        help_text="The XML modern.gov's web service gives for GetCommittees. Required: meetings are matched to it.",
+        error_messages={"required": "Choose the GetCommittees file"},
+    )
+    meetings = MultipleFileField(
+        label="Meetings (GetMeetings)",
+        required=False,
+        help_text="Optional: one or more GetMeetings files (a committee's meetings between two dates).",
+    )
+    agendas = MultipleFileField(
+        label="Agendas (GetMeeting)",
+        required=False,
+        help_text="Optional: one or more GetMeeting files (a meeting with its agenda items).",
+    )
+    exempt_paragraph = forms.TypedChoiceField(
+        label="Paragraph of Schedule 12A for restricted items that name none",
+        choices=[("", "None: a restricted item must name its paragraph"), *Paragraph.choices],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        help_text="A restricted (exempt) item is recorded under the paragraph its title or text names "
+        '("paragraph 3"), else this one.',
+    )
+
+    def clean_committees(self):
+        return _xml(self.cleaned_data["committees"], "The committees file")
+
+    def clean_meetings(self):
+        return _xml(self.cleaned_data["meetings"], "The meetings files")
+
+    def clean_agendas(self):
+        return _xml(self.cleaned_data["agendas"], "The agenda files")

@@ -52,6 +52,8 @@ class Imported:
     items_added: int = 0
     items_there: int = 0
     exempt_items_added: int = 0
+    # The meetings added, as (body's name, date, meeting's id), for the upload page's confirmation.
+    added: list[tuple[str, dt.date, int]] = field(default_factory=list)
 
     def summary(self) -> str:
         return (
@@ -83,13 +85,22 @@ def _text(element, name: str) -> str:
     return (found.text or "").strip() if found is not None else ""
 
 
-def _parse(path, errors: list[str]):
+def _name(source) -> str:
+    """How errors name a file: a path's name, or an uploaded file's (anything with `name` and `read`)."""
+    return Path(str(getattr(source, "name", source) or "")).name
+
+
+def _parse(source, errors: list[str]):
+    """The root element of `source`: a path, or an uploaded file (the upload page)."""
     try:
-        return ElementTree.parse(str(path)).getroot()
+        if hasattr(source, "read"):
+            source.seek(0)
+            return ElementTree.parse(source).getroot()
+        return ElementTree.parse(str(source)).getroot()
     except (ElementTree.ParseError, DefusedXmlException) as error:
-        errors.append(f"{Path(path).name}: not XML that can be read safely ({error})")
+        errors.append(f"{_name(source)}: not XML that can be read safely ({error})")
     except OSError as error:
-        errors.append(f"{Path(path).name}: cannot be read ({error.strerror})")
+        errors.append(f"{_name(source)}: cannot be read ({error.strerror})")
     return None
 
 
@@ -136,7 +147,7 @@ def read_committees(paths, errors: list[str]) -> dict[str, str]:
             continue
         for n, element in enumerate(root.iter("committee"), start=1):
             cid, title = _text(element, "committeeid"), _text(element, "committeetitle")
-            where = f"{Path(path).name}: committee {n} (committeeid {cid or 'missing'})"
+            where = f"{_name(path)}: committee {n} (committeeid {cid or 'missing'})"
             if not cid.isdigit():
                 errors.append(f"{where}: committeeid {cid!r} is not a number")
             if not title:
@@ -206,7 +217,7 @@ def read(committees=(), meetings=(), agendas=(), default_paragraph: int | None =
         root = _parse(path, errors)
         for n, element in enumerate(root.iter("meeting") if root is not None else (), start=1):
             mid = _text(element, "meetingid") or f"number {n}"
-            record = _meeting(element, f"{Path(path).name}: meeting {mid}", errors)
+            record = _meeting(element, f"{_name(path)}: meeting {mid}", errors)
             if record is not None:
                 found[mid] = record
     for path in agendas:
@@ -215,10 +226,10 @@ def read(committees=(), meetings=(), agendas=(), default_paragraph: int | None =
             continue
         element = root if root.tag == "meeting" else root.find(".//meeting")
         if element is None:
-            errors.append(f"{Path(path).name}: there is no <meeting> element (a GetMeeting file?)")
+            errors.append(f"{_name(path)}: there is no <meeting> element (a GetMeeting file?)")
             continue
-        mid = _text(element, "meetingid") or Path(path).name
-        where = f"{Path(path).name}: meeting {mid}"
+        mid = _text(element, "meetingid") or _name(path)
+        where = f"{_name(path)}: meeting {mid}"
         record = found.get(mid) or _meeting(element, where, errors)
         items = _items(element, where, default_paragraph, errors)  # checked even when the meeting is bad
         if record is not None:
@@ -260,6 +271,7 @@ def import_moderngov(committees=(), meetings=(), agendas=(), default_paragraph: 
                         body, date=record.date, start_time=record.start_time, venue=record.venue, user=user
                     )
                     outcome.meetings_added += 1
+                    outcome.added.append((body.name, meeting.date, meeting.pk))
                 else:
                     outcome.meetings_there += 1
                 for item in record.items:

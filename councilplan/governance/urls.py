@@ -30,6 +30,7 @@ urlpatterns = [
     path("entries/<int:pk>/defer/", views.entry_defer, name="entry_defer"),
     path("entries/<int:pk>/drop/", views.entry_drop, name="entry_drop"),
     path("meetings/", views.meetings, name="meetings"),
+    path("meetings/import/", views.moderngov_import, name="moderngov_import"),
     path("meetings/reminders/", views.send_reminders, name="reminders"),
     path("meetings/<int:pk>/", views.meeting, name="meeting"),
     path("meetings/<int:pk>/edit/", views.meeting_edit, name="meeting_edit"),

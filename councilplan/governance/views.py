@@ -1113,6 +1113,53 @@ def public_decision(request, reference: str):
     return render(request, "governance/public_decision.html", {"decision": record})
 
 
+# --- modern.gov ------------------------------------------------------------------------------------------
+
+MAX_SHOWN_ERRORS = 500
+
+
+@signed_in_required
+@require_http_methods(["GET", "POST"])
+def moderngov_import(request):
+    """Democratic services upload modern.gov's GetCommittees, GetMeetings and GetMeeting XML: the command's import
+    (all or nothing), every bad element named in the error summary, then what was imported."""
+    require(permissions.can_manage(request.user))
+    from .moderngov import ModernGovFailed, import_moderngov
+
+    posted = request.method == "POST"
+    form = forms.ModernGovForm(request.POST if posted else None, request.FILES if posted else None)
+    failed = False
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            result = import_moderngov(
+                committees=data["committees"],
+                meetings=data["meetings"],
+                agendas=data["agendas"],
+                default_paragraph=data["exempt_paragraph"],
+                user=request.user,
+            )
+        except ModernGovFailed as failure:
+            failed = True
+            _errors_on_fields(form, failure.errors)
+        else:
+            return render(request, "governance/moderngov_done.html", {"result": result})
+    return render(request, "governance/moderngov_import.html", {"form": form}, status=400 if failed else 200)
+
+
+def _errors_on_fields(form, errors: list[str]) -> None:
+    """Each problem on the field of the file it names (the committees field for a problem across files), so the
+    error summary lists every one, linked to its file."""
+    fields = ("committees", "meetings", "agendas")
+    field_of = {upload.name: name for name in fields for upload in form.files.getlist(name)}
+    form.add_error(None, f"Nothing was imported: {len(errors)} problem(s) found, listed below.")
+    for error in errors[:MAX_SHOWN_ERRORS]:
+        named = error.split(":", 1)[0]
+        form.add_error(field_of.get(named, "committees"), error)
+    if len(errors) > MAX_SHOWN_ERRORS:
+        form.add_error(None, f"… and {len(errors) - MAX_SHOWN_ERRORS} more problems.")
+
+
 # --- the work programme's import and export -------------------------------------------------------------
 
 

@@ -1,5 +1,6 @@
 from django.core.management.base import CommandError
 
+from councilplan.core.identifiers import with_gss_code
 from councilplan.core.management.base import ExchangeCommand
 from councilplan.core.tabular import write_table
 from councilplan.monitoring.selectors import find_round, return_rows
@@ -19,6 +20,6 @@ class Command(ExchangeCommand):
         round_ = find_round(plan, options["round"])
         if round_ is None:
             raise CommandError(f"The plan {plan.name!r} has no round {options['round']!r}.")
-        header, rows = return_rows(round_)
+        header, rows = with_gss_code(*return_rows(round_))
         write_table(options["output"], header, rows, sheet_title="returns")
         self.stdout.write(f"Wrote {len(rows)} returns to {options['output']}.")

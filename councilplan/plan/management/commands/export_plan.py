@@ -1,3 +1,4 @@
+from councilplan.core.identifiers import with_gss_code
 from councilplan.core.management.base import ExchangeCommand
 from councilplan.core.tabular import write_table
 from councilplan.plan.selectors import find_plan, plan_rows
@@ -12,6 +13,6 @@ class Command(ExchangeCommand):
 
     def handle(self, *args, **options):
         plan = find_plan(options["plan"])
-        header, rows = plan_rows(plan)
+        header, rows = with_gss_code(*plan_rows(plan))
         write_table(options["output"], header, rows, sheet_title="activities")
         self.stdout.write(f"Wrote {len(rows)} activities to {options['output']}.")

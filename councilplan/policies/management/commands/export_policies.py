@@ -3,6 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
+from councilplan.core.identifiers import with_gss_code
 from councilplan.core.tabular import csv_bytes, write_table
 from councilplan.policies import selectors
 from councilplan.policies.exchange import export_rows
@@ -22,7 +23,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         from .policy_report import _ServerReader
 
-        header, rows = export_rows(selectors.records(None if options["public"] else _ServerReader()))
+        header, rows = with_gss_code(*export_rows(selectors.records(None if options["public"] else _ServerReader())))
         path, fmt = Path(options["output"]), options["format"]
         if fmt == "csv":
             path.write_bytes(csv_bytes(header, rows))
