@@ -4,6 +4,8 @@ document builders; every view asks councilplan.core.permissions who may see it."
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -15,13 +17,14 @@ from django.utils.dateparse import parse_datetime
 from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods, require_safe
 
-from councilplan.core.lists import Column, Filter, list_page
+from councilplan.core.lists import Column, Filter, download_response, list_page
 from councilplan.core.models import Outcome
 from councilplan.core.permissions import can_see_exempt
 from councilplan.documents import jobs
 from councilplan.documents.http import file_response
 from councilplan.documents.render_html import items
 from councilplan.monitoring.models import Round
+from councilplan.monitoring.selectors import return_rows
 
 from . import selectors
 from .forms import CommentaryForm
@@ -126,6 +129,19 @@ def download(request, round_id: int, fmt: str):
         title=f"{what}: {round_.plan.name} – {round_.label}" + (f", {outcome.title}" if outcome else ""),
         back=(reverse("reports:round", args=[round_.pk]) + _query(outcome), "Back to the report"),
     )
+
+
+@login_required
+@require_safe
+def returns(request, round_id: int, fmt: str):
+    """The round's submitted returns as they were answered (the exchange format's returns table), as CSV or
+    Excel, formula-safe; the returns of exempt activities only for people cleared to read them."""
+    round_ = _readable_round(request, round_id)
+    if fmt not in ("csv", "xlsx"):
+        raise Http404("The returns come as CSV or Excel.")
+    header, rows = return_rows(round_, include_exempt=can_see_exempt(request.user))
+    columns = [Column(heading, itemgetter(index)) for index, heading in enumerate(header)]
+    return download_response(rows, columns, fmt, f"returns-{round_.label.replace(' ', '-')}")
 
 
 @login_required
