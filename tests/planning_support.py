@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.utils import timezone
+from helpers import date_parts
 
 from councilplan.core.models import Directorate, Outcome, User
 from councilplan.planning import services as cycle_services
@@ -118,4 +119,6 @@ def form_data(**overrides) -> dict:
         "dpia_status": "not_required",
     }
     data.update(overrides)
+    for name in ("start_date", "end_date"):  # GOV.UK date inputs: day, month and year
+        data.update(date_parts(name, data.pop(name)))
     return data

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from docx import Document as WordDocument
 from finance_support import M, make_user, small_budget
+from helpers import date_parts
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -170,13 +171,28 @@ def test_reporting_freezes_and_a_new_version_follows(client, budget, people):
     client.force_login(people["finance"])
     response = client.post(
         reverse("finance:report_to_cabinet", args=[position.pk]),
-        {"reported_to": "Cabinet", "reported_on": "11/12/2017"},
+        {"reported_to": "Cabinet", **date_parts("reported_on", "11/12/2017")},
     )
     assert response.status_code == 302
     position.refresh_from_db()
     assert position.frozen
     response = client.post(reverse("finance:restate", args=[position.pk]), {"reason": "Correction"})
     assert response.status_code == 302 and Position.objects.filter(month=position.month, version=2).exists()
+
+
+def test_an_impossible_meeting_date_is_refused_and_kept(client, budget, people):
+    _, _, _, position = budget
+    client.force_login(people["finance"])
+    url = reverse("finance:report_to_cabinet", args=[position.pk])
+    assert 'name="reported_on-day"' in client.get(url).content.decode()  # day, month and year boxes
+    response = client.post(url, {"reported_to": "Cabinet", **date_parts("reported_on", "31/2/2020")})
+    page = response.content.decode()
+    assert response.status_code == 400  # finance's forms answer a refused post with 400
+    assert '<a href="#id_reported_on-day">The date of the meeting must be a real date</a>' in page
+    for part, typed in (("day", "31"), ("month", "2"), ("year", "2020")):
+        assert f'name="reported_on-{part}" type="text" inputmode="numeric" value="{typed}"' in page
+    position.refresh_from_db()
+    assert not position.frozen
 
 
 def test_every_format_opens_and_hostile_text_is_escaped(client, budget, people):

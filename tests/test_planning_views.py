@@ -6,6 +6,8 @@ import json
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
+from helpers import datetime_parts
 from planning_support import answers, form_data, make_cycle, person
 
 from councilplan.core.models import User
@@ -55,10 +57,48 @@ def test_the_form_says_what_to_fix(client, officer, cycle):
     assert response.status_code == 200
     assert "There is a problem" in text
     assert "Enter the title of the activity" in text
-    assert "End date must be a real date" in text
+    assert "The end date must be a real date" in text
     assert "Revenue investment cost must be an amount in pounds" in text
     assert "Select whether the capacity is in place" in text
     assert not Submission.objects.exists()
+
+
+def test_an_impossible_end_date_is_named_and_what_was_typed_is_kept(client, officer, cycle):
+    client.force_login(officer)
+    response = client.post(reverse("planning:submit", args=[cycle.pk]), form_data(end_date="31/2/2020"))
+    text = response.content.decode()
+    assert response.status_code == 200 and not Submission.objects.exists()
+    assert "There is a problem" in text
+    assert '<a href="#id_end_date-day">The end date must be a real date</a>' in text  # linked to the day box
+    for part, typed in (("day", "31"), ("month", "2"), ("year", "2020")):
+        assert f'id="id_end_date-{part}" name="end_date-{part}" type="text" inputmode="numeric" value="{typed}"' in text
+    assert 'name="start_date-day" type="text" inputmode="numeric" value="01"' in text  # the other date too
+    assert "31/02/2020" not in text and 'name="end_date"' not in text  # no typed date field any more
+
+
+def test_the_call_for_activity_is_entered_as_day_month_year_and_time(client, corporate, cycle):
+    client.force_login(corporate)
+    url = reverse("planning:cycle_create")
+    data = {"name": "SDP 2021-22", "plan_name": "Plan 2021-22", **datetime_parts("opens_at", "31/2/2020", "9am")}
+    text = client.post(url, {**data, **datetime_parts("closes_at", "12/11/2030", "25:00")}).content.decode()
+    assert "There is a problem" in text
+    assert '<a href="#id_opens_at_0">The date the call for activity opens must be a real date</a>' in text
+    assert '<a href="#id_closes_at_3">The date the call for activity closes must include a real time' in text
+    assert 'name="opens_at_0" type="text" inputmode="numeric" value="31"' in text  # kept as typed
+    assert 'name="closes_at_3" type="text" value="25:00"' in text
+    response = client.post(
+        url,
+        {**data, **datetime_parts("opens_at", "14/10/2030", "9am"), **datetime_parts("closes_at", "25/11/2030", "5pm")},
+    )
+    assert response.status_code == 302
+    new = cycle.__class__.objects.get(name="SDP 2021-22")
+    local = timezone.localtime
+    assert (local(new.opens_at).isoformat(), local(new.closes_at).isoformat()) == (
+        "2030-10-14T09:00:00+01:00",
+        "2030-11-25T17:00:00+00:00",
+    )
+    edit = client.get(reverse("planning:cycle_edit", args=[new.pk])).content.decode()
+    assert 'name="closes_at_3" type="text" value="17:00"' in edit  # the saved time, in the local zone
 
 
 def test_an_end_date_before_the_start_is_refused(client, officer, cycle):
@@ -198,8 +238,8 @@ def test_starting_a_cycle_from_a_plan_carries_it_forward(client, corporate, cycl
         {
             "name": "SDP 2021-22",
             "plan_name": "Plan 2021-22",
-            "opens_at": "01/10/2030 09:00",
-            "closes_at": "12/11/2030 17:00",
+            **datetime_parts("opens_at", "1/10/2030", "9am"),
+            **datetime_parts("closes_at", "12/11/2030", "17:00"),
             "carry_forward_from": str(plan.pk),
         },
     )

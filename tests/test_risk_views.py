@@ -5,6 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from helpers import date_parts
 from risk_support import D, make_register, make_risk, make_user
 
 from councilplan.risks import services
@@ -68,10 +69,10 @@ def test_each_role_on_each_page(client, world):
 def test_refused_posts_change_nothing(client, world):
     risk, users = world["risk"], world["users"]
     client.force_login(users["lead_officer"])  # not an owner of this risk
-    review = {"reviewed_on": "11/12/2017", "current_likelihood": 1, "current_impact": 1}
+    review = {**date_parts("reviewed_on", "11/12/2017"), "current_likelihood": 1, "current_impact": 1}
     assert client.post(reverse("risks:risk_review", args=[risk.code]), review).status_code == 403
     client.force_login(users["owner"])  # an owner updates, but does not move or withdraw
-    move = {"destination": "withdraw", "reason": "no", "moved_on": "11/12/2017"}
+    move = {"destination": "withdraw", "reason": "no", **date_parts("moved_on", "11/12/2017")}
     assert client.post(reverse("risks:risk_move", args=[risk.code]), move).status_code == 403
     risk.refresh_from_db()
     assert (risk.status, risk.current_likelihood, risk.reviews.count()) == ("open", 4, 1)
@@ -83,7 +84,7 @@ def test_owner_records_a_review_and_the_direction_follows(client, world):
     response = client.post(
         reverse("risks:risk_review", args=[risk.code]),
         {
-            "reviewed_on": "11/12/2017",
+            **date_parts("reviewed_on", "11/12/2017"),
             "current_likelihood": "3",
             "current_impact": "5",
             "target_likelihood": "3",
@@ -99,13 +100,31 @@ def test_owner_records_a_review_and_the_direction_follows(client, world):
 
 def test_review_form_errors_use_the_error_summary(client, world):
     client.force_login(world["users"]["corporate"])
-    response = client.post(reverse("risks:risk_review", args=[world["risk"].code]), {"reviewed_on": "31/02/2018"})
+    response = client.post(
+        reverse("risks:risk_review", args=[world["risk"].code]), date_parts("reviewed_on", "31/2/2018")
+    )
     page = response.content.decode()
     assert response.status_code == 200
     assert "There is a problem" in page
-    assert "Date of this review must be a real date" in page
+    assert "The date of this review must be a real date" in page
     assert "Select the current likelihood" in page
     assert page.count('class="govuk-error-message"') >= 5
+
+
+def test_an_impossible_review_date_keeps_what_was_typed(client, world):
+    risk = world["risk"]
+    client.force_login(world["users"]["owner"])
+    scores = {"current_likelihood": "3", "current_impact": "5", "target_likelihood": "3", "target_impact": "4"}
+    response = client.post(
+        reverse("risks:risk_review", args=[risk.code]), {**date_parts("reviewed_on", "31/2/2020"), **scores}
+    )
+    page = response.content.decode()
+    assert response.status_code == 200 and risk.reviews.count() == 1
+    assert '<a href="#id_reviewed_on-day">The date of this review must be a real date</a>' in page
+    for part, typed in (("day", "31"), ("month", "2"), ("year", "2020")):
+        assert f'name="reviewed_on-{part}" type="text" inputmode="numeric" value="{typed}"' in page
+    empty = client.post(reverse("risks:risk_review", args=[risk.code]), {**date_parts("reviewed_on", ""), **scores})
+    assert "Enter the date of this review" in empty.content.decode()
 
 
 def test_corporate_team_adds_a_risk_and_the_code_is_checked(client, world):
@@ -115,7 +134,7 @@ def test_corporate_team_adds_a_risk_and_the_code_is_checked(client, world):
         "code": "crr0042",
         "title": "A new risk",
         "causes": "First cause\n\n  Second cause  ",
-        "reviewed_on": "01/01/2018",
+        **date_parts("reviewed_on", "1/1/2018"),
         "current_likelihood": "2",
         "current_impact": "4",
         "target_likelihood": "2",
@@ -134,10 +153,10 @@ def test_corporate_team_withdraws_and_escalates(client, world):
     client.force_login(world["users"]["corporate"])
     url = reverse("risks:risk_move", args=[risk.code])
     response = client.post(
-        url, {"destination": str(directorate.pk), "reason": "Directorate level", "moved_on": "11/12/2017"}
+        url, {"destination": str(directorate.pk), "reason": "Directorate level", **date_parts("moved_on", "11/12/2017")}
     )
     assert response.status_code == 302
-    response = client.post(url, {"destination": "withdraw", "reason": "Gone", "moved_on": "12/12/2017"})
+    response = client.post(url, {"destination": "withdraw", "reason": "Gone", **date_parts("moved_on", "12/12/2017")})
     assert response.status_code == 302
     risk.refresh_from_db()
     assert risk.status == "withdrawn"

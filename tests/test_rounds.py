@@ -7,9 +7,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from councilplan.core.forms import parse_time
 from councilplan.core.models import User
 from councilplan.monitoring import services
-from councilplan.monitoring.forms_rounds import RoundForm, parse_time
+from councilplan.monitoring.forms_rounds import RoundForm
 from councilplan.monitoring.models import Return, Round
 from councilplan.monitoring.permissions import can_edit_return
 from councilplan.monitoring.services import RoundStateError

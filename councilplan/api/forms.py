@@ -1,6 +1,6 @@
 from django import forms
 
-from councilplan.monitoring.forms import GovukDateField
+from councilplan.core.forms import GovukDateField
 
 
 class TokenForm(forms.Form):

@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 
 from councilplan.analysis import assurance as rules
-from councilplan.monitoring.forms import GovukDateField
+from councilplan.core.forms import GovukDateField
 
 POUNDS = re.compile(r"^-?£?-?[\d,]+(\.\d{1,2})?$")
 

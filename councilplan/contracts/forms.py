@@ -7,7 +7,7 @@ from django import forms
 
 from councilplan.analysis import contracts as rules
 from councilplan.core.exempt import Paragraph
-from councilplan.monitoring.forms import GovukDateField
+from councilplan.core.forms import GovukDateField
 
 from .models import Contract, Finding, PerformanceAssessment, Supplier
 from .services import parse_pounds

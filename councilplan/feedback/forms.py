@@ -9,7 +9,7 @@ from decimal import Decimal
 from django import forms
 
 from councilplan.analysis import feedback as rules
-from councilplan.monitoring.forms import GovukDateField
+from councilplan.core.forms import GovukDateField
 
 
 def _date(label: str, required: bool = True, hint: str = "For example, 27 3 2026") -> GovukDateField:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import forms
 
 from councilplan.analysis.finance import pence_from_text
-from councilplan.monitoring.forms import GovukDateField
+from councilplan.core.forms import GovukDateField
 
 from .models import ReportingUnit
 
@@ -60,10 +60,12 @@ class NarrativeForm(forms.Form):
 
 class ReportForm(forms.Form):
     reported_to = forms.CharField(label="Reported to", max_length=200, initial="Cabinet")
-    reported_on = forms.DateField(
+    reported_on = GovukDateField(
         label="Date of the meeting",
-        help_text="For example 11/12/2017 or 2017-12-11.",
-        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        name_in_errors="The date of the meeting",
+        required=True,
+        help_text="For example, 11 12 2017",
+        error_messages={"required": "Enter the date of the meeting"},
     )
 
 

@@ -10,7 +10,7 @@ from django import forms
 
 from councilplan.analysis import governance as rules
 from councilplan.core.exempt import Paragraph
-from councilplan.monitoring.forms import GovukDateField
+from councilplan.core.forms import GovukDateField
 
 from .models import Body, Decision, WorkProgrammeEntry
 

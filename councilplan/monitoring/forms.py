@@ -10,12 +10,11 @@ from __future__ import annotations
 import datetime as dt
 
 from django import forms
-from django.core.exceptions import ValidationError
-from django.forms.boundfield import BoundField
 from django.utils.html import format_html, format_html_join
 
 from councilplan.analysis import vocabulary as v
 from councilplan.analysis.records import Vocabularies
+from councilplan.core.forms import GovukDateField
 
 from .questions import (
     AFTER_NOT_ON_TRACK,
@@ -65,81 +64,6 @@ PROGRESS_HINT = format_html(
     "Write about the aims in the Strategic Delivery Plan, so that the update makes sense without other "
     "monitoring reports.",
 )
-
-
-class DateInput(forms.Widget):
-    """A GOV.UK date input: three boxes named `<name>-day`, `<name>-month` and `<name>-year`.
-
-    Rendered by the template `monitoring/return_date_input.html` from the bound field's `parts`.
-    """
-
-    PARTS = ("day", "month", "year")
-
-    def value_from_datadict(self, data, files, name):
-        return [data.get(f"{name}-{part}", "") for part in self.PARTS]
-
-    def value_omitted_from_data(self, data, files, name):
-        return not any(f"{name}-{part}" in data for part in self.PARTS)
-
-    def id_for_label(self, id_):
-        # The error summary links to the first box, as the Design System asks.
-        return f"{id_}-day" if id_ else ""
-
-
-class DateBoundField(BoundField):
-    @property
-    def parts(self) -> list[dict]:
-        """The three boxes with what the person typed (or the saved date), for the template."""
-        value = self.value()
-        if isinstance(value, list | tuple):
-            values = [str(part) for part in value]
-        elif isinstance(value, dt.date):
-            values = [str(value.day), str(value.month), str(value.year)]
-        else:
-            values = ["", "", ""]
-        widths = {"day": 2, "month": 2, "year": 4}
-        return [
-            {
-                "name": f"{self.html_name}-{part}",
-                "id": f"{self.auto_id}-{part}",
-                "label": part.capitalize(),
-                "value": typed,
-                "width": widths[part],
-            }
-            for part, typed in zip(DateInput.PARTS, values, strict=True)
-        ]
-
-
-class GovukDateField(forms.Field):
-    """A date typed as day, month and year, with the Design System's error messages."""
-
-    widget = DateInput
-
-    def __init__(self, *, name_in_errors: str, **kwargs):
-        self.name_in_errors = name_in_errors
-        kwargs.setdefault("required", False)
-        super().__init__(**kwargs)
-
-    def get_bound_field(self, form, field_name):
-        return DateBoundField(form, self, field_name)
-
-    def to_python(self, value):
-        if value in (None, "") or isinstance(value, dt.date):
-            return value or None
-        day, month, year = (str(part).strip() for part in value)
-        if not (day or month or year):
-            return None
-        missing = [name for name, part in zip(DateInput.PARTS, (day, month, year), strict=True) if not part]
-        if missing:
-            raise ValidationError(f"{self.name_in_errors} must include a {' and a '.join(missing)}")
-        if not (day.isdigit() and month.isdigit() and year.isdigit()):
-            raise ValidationError(f"{self.name_in_errors} must be a real date")
-        if len(year) != 4:
-            raise ValidationError(f"{self.name_in_errors}: the year must include 4 numbers")
-        try:
-            return dt.date(int(year), int(month), int(day))
-        except ValueError:
-            raise ValidationError(f"{self.name_in_errors} must be a real date") from None
 
 
 def _yes_no(label: str, help_text: str = "") -> forms.TypedChoiceField:

@@ -7,125 +7,22 @@ Error messages follow the GOV.UK Design System's date input wording.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-
 from django import forms
-from django.utils import timezone
+
+from councilplan.core.forms import GovukDateTimeField
 
 from .services import check_round_label
-
-_TIME = re.compile(r"^\s*(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?\s*$", re.IGNORECASE)
-PARTS = ("day", "month", "year", "time")
-
-
-def parse_time(text: str) -> dt.time | None:
-    """ "9", "9am", "09:00", "5.30pm", "17:30", "midday", "midnight" → a time; None if not a time."""
-    text = text.strip().lower()
-    if text in ("midday", "noon", "12 noon"):
-        return dt.time(12)
-    if text == "midnight":
-        return dt.time(0)
-    match = _TIME.match(text)
-    if not match:
-        return None
-    hour, minute, half = int(match.group(1)), int(match.group(2) or 0), match.group(3)
-    if half:
-        if not 1 <= hour <= 12:
-            return None
-        hour = hour % 12 + (12 if half == "pm" else 0)
-    if hour > 23 or minute > 59:
-        return None
-    return dt.time(hour, minute)
-
-
-class DateTimeParts(forms.MultiWidget):
-    """Day, month, year and time text inputs; the template lays them out as a GOV.UK date input."""
-
-    def __init__(self):
-        super().__init__(
-            [
-                forms.TextInput(attrs={"inputmode": "numeric"}),
-                forms.TextInput(attrs={"inputmode": "numeric"}),
-                forms.TextInput(attrs={"inputmode": "numeric"}),
-                forms.TextInput(),
-            ]
-        )
-
-    # Which input the error summary's link goes to: the first part with a problem (GOV.UK), else the day.
-    focus = 0
-
-    def id_for_label(self, id_):
-        return f"{id_}_{self.focus}" if id_ else ""
-
-    def decompress(self, value):
-        if not value:
-            return [None, None, None, None]
-        local = timezone.localtime(value)
-        return [local.day, local.month, local.year, local.strftime("%H:%M")]
-
-
-class DateTimeField(forms.MultiValueField):
-    """A date and time in the local time zone (Europe/London), entered as day, month, year and time.
-
-    `error_parts` is set to the parts to highlight when the value is wrong (GOV.UK: only the parts with
-    the problem, or all of them)."""
-
-    widget = DateTimeParts
-
-    def __init__(self, *, what: str, **kwargs):
-        self.what = what  # "The date the window opens": how error messages name it
-        self.error_parts: tuple[str, ...] = ()
-        fields = [forms.CharField(required=False) for _ in PARTS]
-        # Not `required`: Django would then answer an empty date with its own "This field is required";
-        # compress() says "Enter the date the window opens" instead, as GOV.UK does.
-        super().__init__(fields=fields, require_all_fields=False, required=False, **kwargs)
-
-    def clean(self, value):
-        self.error_parts = ()  # each form has its own copy of the field: this is this form's answer only
-        return super().clean(value)
-
-    def validate(self, value):
-        pass  # compress() does it all, naming the missing or wrong parts
-
-    def _fail(self, message: str, parts: tuple[str, ...]):
-        self.error_parts = parts
-        self.widget.focus = PARTS.index(parts[0])
-        raise forms.ValidationError(message)
-
-    def compress(self, data_list):
-        values = [(v or "").strip() for v in (data_list or ["", "", "", ""])]
-        day, month, year, time = values
-        missing = tuple(part for part, text in zip(PARTS, values, strict=True) if not text)
-        if len(missing) == len(PARTS):
-            self._fail(f"Enter {self.what.lower()}", PARTS)
-        if missing:
-            words = missing[0] if len(missing) == 1 else ", ".join(missing[:-1]) + " and " + missing[-1]
-            self._fail(f"{self.what} must include a {words}", missing)
-        if not (day.isdigit() and month.isdigit() and year.isdigit()):
-            wrong = tuple(p for p, text in zip(PARTS[:3], values[:3], strict=True) if not text.isdigit())
-            self._fail(f"{self.what} must be a real date", wrong)
-        if len(year) != 4:
-            self._fail("Year must include 4 numbers", ("year",))
-        try:
-            date = dt.date(int(year), int(month), int(day))
-        except ValueError:
-            self._fail(f"{self.what} must be a real date", ("day", "month", "year"))
-        clock = parse_time(time)
-        if clock is None:
-            self._fail(f"{self.what} must include a real time, like 9am or 17:30", ("time",))
-        return timezone.make_aware(dt.datetime.combine(date, clock))
 
 
 class WindowForm(forms.Form):
     """The submission window: when lead officers can start and must have submitted, and late returns."""
 
-    opens_at = DateTimeField(
+    opens_at = GovukDateTimeField(
         what="The date the window opens",
         label="When does the window open?",
         help_text="For example, 30 8 2019 and 9am. Lead officers can submit returns once the round is open.",
     )
-    closes_at = DateTimeField(
+    closes_at = GovukDateTimeField(
         what="The date the window closes",
         label="When does the window close?",
         help_text="For example, 13 9 2019 and 5pm. Two weeks after opening is usual.",
@@ -152,8 +49,7 @@ class WindowForm(forms.Form):
         cleaned = super().clean()
         opens, closes = cleaned.get("opens_at"), cleaned.get("closes_at")
         if opens and closes and closes <= opens:
-            self.fields["closes_at"].error_parts = PARTS
-            self.fields["closes_at"].widget.focus = 0
+            self.fields["closes_at"].fail_all()
             self.add_error("closes_at", "The date the window closes must be after the date it opens")
         return cleaned
 

@@ -48,10 +48,12 @@ def _cells(question, value) -> list[object]:
     return ["" if value is None else value]
 
 
-def return_rows(round_: Round) -> tuple[list[str], list[list[object]]]:
-    """A round's submitted returns as the exchange format's returns table."""
+def return_rows(round_: Round, include_exempt: bool = True) -> tuple[list[str], list[list[object]]]:
+    """A round's submitted returns as the exchange format's returns table; the returns of exempt activities
+    (Schedule 12A) only with `include_exempt` (the reader is cleared)."""
     returns = (
         round_.returns.filter(state=Return.State.SUBMITTED)
+        .shown(include_exempt)
         .select_related("activity")
         .order_by("activity__sort_key", "activity__ref")
     )

@@ -240,17 +240,38 @@ def indicator_page(indicator: Indicator, period: dt.date | None, user) -> dict:
     return {"indicator": full, "record": indicator_record(full, str(full.service_area_id))}
 
 
-def indicators_by_area() -> list[tuple[ServiceArea, list[Indicator]]]:
-    """Every active indicator, grouped by service area in dashboard order (one query)."""
-    groups: dict[int, tuple[ServiceArea, list[Indicator]]] = {}
-    rows = (
+def indicator_list():
+    """Every active indicator in dashboard order, with its area, directorate and owner (one query): the list
+    page searches, filters and pages it."""
+    return (
         Indicator.objects.filter(active=True)
         .select_related("service_area__directorate", "owner")
         .order_by("service_area__directorate__name", "service_area__order", "service_area__name", "order", "ref")
     )
-    for indicator in rows:
-        groups.setdefault(indicator.service_area_id, (indicator.service_area, []))[1].append(indicator)
-    return list(groups.values())
+
+
+def indicator_filter_choices() -> dict[str, list[tuple[str, str]]]:
+    """The directorates and service areas that have active indicators, for the list's filters (one query)."""
+    areas = (
+        ServiceArea.objects.filter(indicators__active=True)
+        .select_related("directorate")
+        .distinct()
+        .order_by("directorate__name", "order", "name", "delivery_partner")
+    )
+    areas = list(areas)
+    directorates = {area.directorate_id: area.directorate.name for area in areas}
+    return {
+        "directorate": sorted(((str(pk), name) for pk, name in directorates.items()), key=lambda c: c[1]),
+        "area": [
+            (
+                str(area.pk),
+                area.name
+                if not area.delivery_partner or area.delivery_partner == area.name
+                else f"{area.name} ({area.delivery_partner})",
+            )
+            for area in areas
+        ],
+    }
 
 
 def owned_indicators(user) -> list[Indicator]:

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from councilplan.analysis import performance as rules
 from councilplan.core.exchange import ImportFailed
+from councilplan.core.lists import Column, Filter, list_page
 from councilplan.documents import jobs
 from councilplan.documents.http import file_response
 from councilplan.documents.model import Document
@@ -38,10 +39,22 @@ from .documents import (
     trend_chart,
 )
 from .forms import ImportForm, PeriodForm, ResultForm
+from .models import Indicator
 from .output import FORMAT_NAMES, FORMATS, chart_svg, chart_url, data_version, job_params, page_items, produce
 from .output import report_file as make_report_file
 from .permissions import can_enter_result, can_import_results, can_read_performance
 from .services import StaleResult, import_results, save_result
+
+INDICATOR_COLUMNS = [
+    Column("Reference", lambda i: i.ref),
+    Column("Indicator", lambda i: i.description),
+    Column("Service area", lambda i: i.service_area.name),
+    Column("Delivered by", lambda i: i.service_area.delivery_partner),
+    Column("Directorate", lambda i: i.service_area.directorate.name),
+    Column("Kind", lambda i: i.get_kind_display()),
+    Column("Frequency", lambda i: i.get_frequency_display()),
+    Column("Results entered by", lambda i: str(i.owner) if i.owner else "The corporate team"),
+]
 
 
 def _reader(request) -> None:
@@ -367,8 +380,30 @@ def import_page(request):
 @login_required
 @require_safe
 def indicators(request):
+    """All indicators: search, filters in the address, pages of 50, and a download of what is shown."""
     _reader(request)
-    return render(request, "performance/indicators.html", {"groups": selectors.indicators_by_area()})
+    choices = selectors.indicator_filter_choices()
+    page = list_page(
+        request,
+        selectors.indicator_list(),
+        columns=INDICATOR_COLUMNS,
+        search_fields=["ref", "description", "service_area__name", "owner__name"],
+        filters=[
+            Filter(
+                "directorate",
+                "Directorate",
+                choices["directorate"],
+                lambda qs, v: qs.filter(service_area__directorate_id=v),
+            ),
+            Filter("area", "Service area", choices["area"], lambda qs, v: qs.filter(service_area_id=v)),
+            Filter("kind", "Kind", list(Indicator.Kind.choices), lambda qs, v: qs.filter(kind=v)),
+            Filter("frequency", "Frequency", list(Indicator.Frequency.choices), lambda qs, v: qs.filter(frequency=v)),
+        ],
+        name="indicators",
+    )
+    if isinstance(page, HttpResponse):  # a download of the indicators the search and filters show
+        return page
+    return render(request, "performance/indicators.html", {"list": page})
 
 
 @login_required

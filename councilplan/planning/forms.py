@@ -8,43 +8,36 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 
 from councilplan.analysis import planning_choices as choices
+from councilplan.core.forms import GovukDateField, GovukDateTimeField
 from councilplan.core.models import Directorate, Outcome
 from councilplan.plan.models import Plan
 
 from .models import Criterion
 
-DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%d %m %Y", "%d-%m-%Y", "%Y-%m-%d"]
-DATETIME_FORMATS = [f"{d} %H:%M" for d in DATE_FORMATS] + DATE_FORMATS
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
 
-def date_field(label: str, required: bool = True, hint: str = "For example, 31/03/2020") -> forms.DateField:
-    return forms.DateField(
+def _what(label: str) -> str:
+    """ "End date (optional)" → "The end date": how the error messages name a date."""
+    name = label.removesuffix(" (optional)")
+    return f"The {name[0].lower()}{name[1:]}"
+
+
+def date_field(label: str, required: bool = True, hint: str = "For example, 31 3 2020") -> GovukDateField:
+    """A GOV.UK date input (day, month and year)."""
+    what = _what(label)
+    return GovukDateField(
         label=label,
+        name_in_errors=what,
         required=required,
-        input_formats=DATE_FORMATS,
         help_text=hint,
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "autocomplete": "off"}),
-        error_messages={
-            "required": f"Enter the {label.lower()}",
-            "invalid": f"{label} must be a real date, for example 31/03/2020",
-        },
+        error_messages={"required": f"Enter {what[0].lower()}{what[1:]}"},
     )
 
 
-def datetime_field(label: str, hint: str) -> forms.DateTimeField:
-    return forms.DateTimeField(
-        label=label,
-        input_formats=DATETIME_FORMATS,
-        help_text=hint,
-        widget=forms.DateTimeInput(
-            format="%d/%m/%Y %H:%M", attrs={"class": "govuk-input--width-20", "autocomplete": "off"}
-        ),
-        error_messages={
-            "required": f"Enter when the {label.lower()}",
-            "invalid": f"Enter a date and time like 15/10/2018 09:00 for when the {label.lower()}",
-        },
-    )
+def datetime_field(label: str, hint: str) -> GovukDateTimeField:
+    """A GOV.UK date input with a time (day, month, year and time)."""
+    return GovukDateTimeField(what=f"The date the {label[0].lower()}{label[1:]}", label=label, help_text=hint)
 
 
 def radios(label: str, options, error: str, hint: str = "", required: bool = True) -> forms.ChoiceField:
@@ -103,8 +96,8 @@ class CycleForm(forms.Form):
         help_text="The plan the short list becomes, for example Strategic Delivery Plan 2020-21",
         error_messages={"required": "Enter the name of the plan"},
     )
-    opens_at = datetime_field("Call for activity opens", "Date and time, for example 14/10/2019 09:00")
-    closes_at = datetime_field("Call for activity closes", "Six weeks is usual. For example, 25/11/2019 17:00")
+    opens_at = datetime_field("Call for activity opens", "For example, 14 10 2019 and 9am")
+    closes_at = datetime_field("Call for activity closes", "Six weeks is usual. For example, 25 11 2019 and 5pm")
     guidance = forms.CharField(
         label="Guidance for services (optional)",
         required=False,
@@ -144,6 +137,7 @@ class CycleForm(forms.Form):
     def clean(self):
         data = super().clean()
         if data.get("opens_at") and data.get("closes_at") and data["closes_at"] <= data["opens_at"]:
+            self.fields["closes_at"].fail_all()
             self.add_error("closes_at", "The call for activity must close after it opens")
         return data
 
@@ -185,7 +179,7 @@ class SubmissionForm(forms.Form):
     )
     corporate_director = forms.CharField(label="Corporate director (optional)", max_length=200, required=False)
     cabinet_member = forms.CharField(label="Cabinet member (optional)", max_length=200, required=False)
-    start_date = date_field("Start date (optional)", required=False, hint="For example, 01/04/2019")
+    start_date = date_field("Start date (optional)", required=False, hint="For example, 1 4 2019")
     end_date = date_field("End date")
     in_delivery = radios("Is the activity already in delivery?", YES_NO, "Select yes if it is already in delivery")
     part_of_programme = radios(

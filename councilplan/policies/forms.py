@@ -7,7 +7,7 @@ from django import forms
 
 from councilplan.analysis import policies as rules
 from councilplan.core.exempt import Paragraph
-from councilplan.monitoring.forms import GovukDateField
+from councilplan.core.forms import GovukDateField
 
 HINT = "For example, 15 9 2017"
 

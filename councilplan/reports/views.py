@@ -4,10 +4,12 @@ document builders; every view asks councilplan.core.permissions who may see it."
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,12 +17,14 @@ from django.utils.dateparse import parse_datetime
 from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods, require_safe
 
+from councilplan.core.lists import Column, Filter, download_response, list_page
 from councilplan.core.models import Outcome
 from councilplan.core.permissions import can_see_exempt
 from councilplan.documents import jobs
 from councilplan.documents.http import file_response
 from councilplan.documents.render_html import items
 from councilplan.monitoring.models import Round
+from councilplan.monitoring.selectors import return_rows
 
 from . import selectors
 from .forms import CommentaryForm
@@ -28,6 +32,13 @@ from .output import FORMAT_NAMES, FORMATS, SCORECARD_FORMATS, produce, report_do
 from .permissions import can_read_report, can_write_commentary
 from .scorecards import build_scorecards
 from .services import CommentaryConflict, save_commentary
+
+SCORECARD_COLUMNS = [
+    Column("Activity", lambda row: row["ref"]),
+    Column("Title", lambda row: row["title"]),
+    Column("Outcome", lambda row: row["outcome"]),
+    Column("Delivery status", lambda row: row["status"]),
+]
 
 
 def _readable_round(request, round_id: int) -> Round:
@@ -121,6 +132,19 @@ def download(request, round_id: int, fmt: str):
 
 
 @login_required
+@require_safe
+def returns(request, round_id: int, fmt: str):
+    """The round's submitted returns as they were answered (the exchange format's returns table), as CSV or
+    Excel, formula-safe; the returns of exempt activities only for people cleared to read them."""
+    round_ = _readable_round(request, round_id)
+    if fmt not in ("csv", "xlsx"):
+        raise Http404("The returns come as CSV or Excel.")
+    header, rows = return_rows(round_, include_exempt=can_see_exempt(request.user))
+    columns = [Column(heading, itemgetter(index)) for index, heading in enumerate(header)]
+    return download_response(rows, columns, fmt, f"returns-{round_.label.replace(' ', '-')}")
+
+
+@login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def commentary(request, round_id: int):
     round_ = selectors.get_round(round_id)
@@ -158,12 +182,50 @@ def scorecards(request, round_id: int):
     round_ = _readable_round(request, round_id)
     outcome = _outcome(request, round_)
     inputs = selectors.report_inputs(round_, outcome, can_see_exempt(request.user))
-    rows = [(row, inputs.analysis.status_label(row.status)) for row in inputs.analysis.activities]
+    analysis = inputs.analysis
+    rows = [
+        {
+            "ref": row.ref,
+            "title": row.title,
+            "outcome": row.outcome,
+            "code": row.status or "none",
+            "status": analysis.status_label(row.status),
+        }
+        for row in analysis.activities
+    ]
+    statuses = {row["code"]: row["status"] for row in rows}
+    # The list's search, status filter and pages; its outcome filter is the tailored version (?outcome=), whose
+    # activities report_inputs has already chosen, so the pages and downloads keep it.
+    page = list_page(
+        request,
+        rows,
+        columns=SCORECARD_COLUMNS,
+        matches=lambda row, text: all(
+            word in f"{row['ref']} {row['title']} {row['status']}".lower() for word in text.lower().split()
+        ),
+        filters=[
+            Filter(
+                "outcome",
+                "Outcome (tailored version)",
+                [(str(o.pk), o.title) for o in selectors.plan_outcomes(round_)],
+                lambda items, v: items,
+            ),
+            Filter(
+                "status",
+                "Delivery status",
+                list(statuses.items()),
+                lambda items, v: [row for row in items if row["code"] == v],
+            ),
+        ],
+        name=f"scorecards-{round_.label.replace(' ', '-')}",
+    )
+    if isinstance(page, HttpResponse):  # the list of the activities the search and filters show
+        return page
     downloads = [
         (FORMAT_NAMES[fmt], reverse("reports:download", args=[round_.pk, fmt]) + _query(outcome, scorecards=1))
         for fmt in SCORECARD_FORMATS
     ]
-    context = {"round": round_, "outcome": outcome, "rows": rows, "downloads": downloads, "query": _query(outcome)}
+    context = {"round": round_, "outcome": outcome, "list": page, "downloads": downloads, "query": _query(outcome)}
     return render(request, "reports/scorecards.html", context)
 
 

@@ -7,25 +7,24 @@ from django import forms
 from django.core.validators import RegexValidator
 
 from councilplan.analysis.risk import LEVELS, Scale
+from councilplan.core.forms import GovukDateField
 
 from .models import Action, Register
 
-DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%d %m %Y", "%d-%m-%Y", "%Y-%m-%d"]
 LINES_HINT = "Put each one on its own line."
 WITHDRAW = "withdraw"
 
 
-def date_field(label: str, required: bool = True, hint: str = "") -> forms.DateField:
-    return forms.DateField(
+def date_field(label: str, required: bool = True, hint: str = "") -> GovukDateField:
+    """A GOV.UK date input (day, month and year)."""
+    name = label.removesuffix(" (optional)")
+    what = f"The {name[0].lower()}{name[1:]}"
+    return GovukDateField(
         label=label,
+        name_in_errors=what,
         required=required,
-        input_formats=DATE_FORMATS,
-        help_text=hint or "For example, 11/12/2017",
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "autocomplete": "off"}),
-        error_messages={
-            "required": f"Enter the {label.lower()}",
-            "invalid": f"{label} must be a real date, for example 11/12/2017",
-        },
+        help_text=hint or "For example, 11 12 2017",
+        error_messages={"required": f"Enter the {label.lower()}"},
     )
 
 
@@ -183,7 +182,7 @@ class ActionForm(forms.Form):
     planned_date = date_field(
         "Exact planned completion date (optional)",
         required=False,
-        hint="Only if you know the day, for example 31/03/2018. Otherwise the end of the month named above is used.",
+        hint="Only if you know the day, for example 31 3 2018. Otherwise the end of the month named above is used.",
     )
     status = forms.ChoiceField(
         label="Status",

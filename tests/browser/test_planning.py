@@ -64,7 +64,9 @@ def test_submit_score_and_short_list_an_activity(page, live_server, cycle, make_
     ).check()
     page.get_by_label("Strategy / policy development").check()
     page.get_by_label("Directorate", exact=True).select_option(label="Growth, Environment and Transport")
-    page.get_by_label("End date", exact=True).fill("31/03/2022")
+    end_date = page.get_by_role("group", name="End date", exact=True)
+    for part, value in (("Day", "31"), ("Month", "3"), ("Year", "2022")):
+        end_date.get_by_label(part).fill(value)
     page.get_by_role("group", name="Is the activity already in delivery?").get_by_label("No").check()
     page.get_by_role("group", name="Is it part of a project or programme?").get_by_label("Yes").check()
     page.get_by_role("group", name="Is it likely to need a key decision?").get_by_label("Yes").check()

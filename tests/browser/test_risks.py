@@ -41,7 +41,9 @@ def test_register_risk_and_edit_form(page, live_server, make_user, sample):
     screenshot(page, "risk-page")
 
     page.get_by_role("link", name="Record a review").click()
-    page.get_by_label("Date of this review").fill("11/03/2018")
+    review_date = page.get_by_role("group", name="Date of this review")
+    for part, value in (("Day", "11"), ("Month", "3"), ("Year", "2018")):
+        review_date.get_by_label(part).fill(value)
     page.get_by_role("group", name="Current likelihood").get_by_label("2 – Unlikely").check()
     page.get_by_role("button", name="Record review").click()
     assert "Review of CRR0001 recorded." in page.locator(".govuk-notification-banner").inner_text()
