@@ -96,6 +96,7 @@ def test_the_download_is_what_the_search_and_filters_show_and_formula_safe(clien
         "Kind",
         "Frequency",
         "Results entered by",
+        "gss_code",  # the organisation's ONS code, last in every export
     ]
     assert rows[1][7] == "Olive Owner" and rows[2][7] == "The corporate team"
     assert rows[2][1] == '\'=HYPERLINK("http://x.example")'  # would run as a formula: prefixed
