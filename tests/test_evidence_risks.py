@@ -135,3 +135,14 @@ def test_the_list_is_one_query_however_many_files(client, world, django_assert_n
     with django_assert_num_queries(1):
         rows = selectors.review_evidence(world["review"])
     assert [row.name for row in rows] == ["0.pdf", "1.pdf", "2.pdf"]
+
+
+def test_the_reviews_table_links_a_reader_only_to_files_there_are(client, world):
+    risk_url = reverse("risks:risk", args=[world["risk"].code])
+    client.force_login(world["users"]["viewer"])
+    assert f'href="{_page(world)}"' not in client.get(risk_url).text  # nothing to read, nothing to attach
+    client.force_login(world["users"]["owner"])
+    assert f'href="{_page(world)}">Attach files<' in client.get(risk_url).text
+    _attach(client, world["users"]["owner"], world, upload("a.pdf", PDF))
+    client.force_login(world["users"]["viewer"])
+    assert f'href="{_page(world)}">1 file<' in client.get(risk_url).text
