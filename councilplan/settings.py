@@ -193,6 +193,13 @@ STORAGES["documents"] = {
     if "COUNCILPLAN_DOCUMENTS_STORAGE" not in os.environ
     else {},
 }
+# Where evidence attached to returns and risk reviews lives (core/evidence.py): the filesystem under DATA_DIR by
+# default, or any Django storage back end (COUNCILPLAN_EVIDENCE_STORAGE, with its own settings).
+COUNCILPLAN_EVIDENCE_DIR = Path(os.environ.get("COUNCILPLAN_EVIDENCE_DIR", DATA_DIR / "evidence"))
+STORAGES["evidence"] = {
+    "BACKEND": os.environ.get("COUNCILPLAN_EVIDENCE_STORAGE", "django.core.files.storage.FileSystemStorage"),
+    "OPTIONS": {"location": str(COUNCILPLAN_EVIDENCE_DIR)} if "COUNCILPLAN_EVIDENCE_STORAGE" not in os.environ else {},
+}
 # A document still "being made" with no word from its worker for this long is taken to have stopped (its worker
 # was stopped or died), so that whoever asked may try again.
 COUNCILPLAN_DOCUMENT_STALLED_SECONDS = int(os.environ.get("COUNCILPLAN_DOCUMENT_STALLED_SECONDS", "900"))
@@ -263,6 +270,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # A request's whole body (uploads included) and an uploaded import file: larger ones are refused.
 MAX_REQUEST_BYTES = int(os.environ.get("MAX_REQUEST_BYTES", str(20 * 1024 * 1024)))
 MAX_IMPORT_BYTES = int(os.environ.get("MAX_IMPORT_BYTES", str(10 * 1024 * 1024)))
+# An attached piece of evidence (a return's, a risk review's): larger files are refused.
+MAX_EVIDENCE_BYTES = int(os.environ.get("MAX_EVIDENCE_BYTES", str(10 * 1024 * 1024)))
 
 # Password sign-in: this many wrong passwords for one username from one address lock it there for this long.
 SIGNIN_MAX_FAILURES = int(os.environ.get("SIGNIN_MAX_FAILURES", "5"))

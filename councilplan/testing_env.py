@@ -13,3 +13,5 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "councilplan.settings")
 os.environ.setdefault("COUNCILPLAN_TASKS_BACKEND", "immediate")
 # Kept documents made by the tests go to a folder of their own, not the laptop's var/documents.
 os.environ.setdefault("COUNCILPLAN_DOCUMENTS_DIR", tempfile.mkdtemp(prefix="councilplan-documents-"))
+# Evidence attached by the tests goes to a folder of its own too.
+os.environ.setdefault("COUNCILPLAN_EVIDENCE_DIR", tempfile.mkdtemp(prefix="councilplan-evidence-"))

@@ -12,6 +12,7 @@ SYSTEMS = [
     "Contract management",
     "Corporate assurance",
     "Customer feedback",
+    "Monitoring",
     "Policy register",
 ]
 

@@ -16,3 +16,5 @@ class MonitoringConfig(systems.SystemConfig):
     scope_links = "links:scope_links"
     exceptions = "links:exceptions"
     home_links = "links:home_links"
+    # The daily run: directorate signers reminded of the returns awaiting their sign-off.
+    reminders = "reminders:send_due_reminders"

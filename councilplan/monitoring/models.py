@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from councilplan.core.evidence import Evidence
 from councilplan.core.exempt import Exemptable
 from councilplan.plan.models import Activity, Plan
 
@@ -146,3 +147,18 @@ class Reminder(models.Model):
 
     def __str__(self):
         return f"{self.round.label}: reminder to {self.email} ({self.activities})"
+
+
+class ReturnEvidence(Evidence):
+    """A file attached to a return by its officer (or the corporate team): core.evidence says what may be kept.
+
+    Read by whoever may read the return (an exempt activity's files only by the people cleared for exempt
+    information and its own officers); by the public only when chosen for publishing (`publish`) and the round is
+    published to the public. Never in a published document."""
+
+    ret = models.ForeignKey(Return, on_delete=models.CASCADE, related_name="evidence", verbose_name="return")
+    history = HistoricalRecords()
+
+    class Meta(Evidence.Meta):
+        verbose_name = "return evidence"
+        verbose_name_plural = "return evidence"

@@ -83,3 +83,26 @@ def can_run_rounds(user) -> bool:
 def fills_in_returns(user) -> bool:
     """Lead officers fill in returns; so may corporate staff and administrators named as lead officers."""
     return signed_in(user) and (user.role != user.Role.VIEWER or user.is_superuser)
+
+
+# --- evidence attached to a return ------------------------------------------------------------------------
+
+
+def can_attach_evidence(user, ret: Return) -> bool:
+    """Attach files to a return, or remove them: its officers while they may change it, or the corporate team."""
+    return is_corporate(user) or can_edit_return(user, ret)
+
+
+def can_read_evidence(user, ret: Return, evidence) -> bool:
+    """Download a file attached to a return: whoever may read the return (so an exempt activity's files only the
+    people cleared for exempt information and its own officers); the public only a file chosen for publishing,
+    of a submitted return of a round published to the public, whose activity is not exempt."""
+    if signed_in(user):
+        return can_view_return(user, ret)
+    return bool(
+        evidence.publish
+        and ret.state == Return.State.SUBMITTED
+        and ret.round.state == Round.State.PUBLISHED
+        and ret.round.public
+        and not ret.activity.exempt
+    )

@@ -234,3 +234,109 @@ def send_query(ret: Return, site_url: str, by_directorate: bool = False) -> int:
     subject = f"Your return for {activity.ref}. {activity.title} has been sent back with a query"
     EmailMessage(subject[:200], body, settings.DEFAULT_FROM_EMAIL, to).send()
     return len(to)
+
+
+# --- reminders to directorate signers -------------------------------------------------------------------
+#
+# A signer is told when a return is submitted for their sign-off (send_sign_off_request). The daily run of every
+# system's reminders (`councilplan reminders`, site/reminders.py) then reminds each signer, in one e-mail, of every
+# return still awaiting their sign-off that was submitted before today, in rounds still open or closed (a
+# published round's returns are final).
+
+
+@dataclass(frozen=True)
+class Signer:
+    email: str
+    name: str
+    returns: tuple[Return, ...]  # awaiting their sign-off, in round and activity order
+
+
+@dataclass
+class SignOffReminders:
+    signers: list[Signer] = field(default_factory=list)  # with an e-mail address and an account in use
+    unreachable: list[str] = field(default_factory=list)  # directorates whose returns wait with no signer to tell
+    dry_run: bool = False
+
+    def summary(self) -> str:
+        waiting = len({ret.pk for signer in self.signers for ret in signer.returns})
+        if not self.signers and not self.unreachable:
+            return "no return awaits a directorate's sign-off."
+        returns = "1 return" if waiting == 1 else f"{waiting} returns"
+        people = "1 signer" if len(self.signers) == 1 else f"{len(self.signers)} signers"
+        words = f"{'would remind' if self.dry_run else 'reminded'} {people} of {returns} awaiting sign-off"
+        if self.unreachable:
+            words += f"; nobody can be e-mailed to sign off {', '.join(self.unreachable)}'s returns"
+        return words + "."
+
+
+def awaiting_sign_off_reminders(now=None) -> SignOffReminders:
+    """Who is to be reminded of which returns (two queries, whatever the number of returns)."""
+    today_starts = timezone.localtime(now or timezone.now()).replace(hour=0, minute=0, second=0, microsecond=0)
+    waiting = (
+        Return.objects.filter(
+            state=Return.State.AWAITING_SIGN_OFF,
+            round__state__in=(Round.State.OPEN, Round.State.CLOSED),
+            submitted_at__lt=today_starts,
+            activity__directorate__isnull=False,
+        )
+        .select_related("round", "activity__directorate")
+        .prefetch_related("activity__directorate__signers")
+        .order_by("round__label", "activity__sort_key", "activity__ref")
+    )
+    by_signer: dict[str, list[Return]] = {}
+    names: dict[str, str] = {}
+    unreachable: list[str] = []
+    for ret in waiting:
+        signers = [p for p in ret.activity.directorate.signers.all() if p.email and p.is_active]
+        if not signers and ret.activity.directorate.name not in unreachable:
+            unreachable.append(ret.activity.directorate.name)
+        for person in signers:
+            by_signer.setdefault(person.email, []).append(ret)
+            names[person.email] = person.name or str(person)
+    signers = [Signer(email, names[email], tuple(rets)) for email, rets in sorted(by_signer.items())]
+    return SignOffReminders(signers=signers, unreachable=sorted(unreachable))
+
+
+def sign_off_reminder_message(signer: Signer, site_url: str) -> EmailMessage:
+    count = len(signer.returns)
+    context = {
+        "signer": signer,
+        "count": count,
+        "returns": [
+            {
+                "round": ret.round.label,
+                "ref": ret.activity.ref,
+                "title": ret.activity.title,
+                "directorate": ret.activity.directorate.name,
+                "submitted": when(ret.submitted_at),
+                "url": urljoin(site_url, reverse("monitoring:sign_off", args=[ret.pk])),
+            }
+            for ret in signer.returns
+        ],
+        "organisation": settings.COUNCILPLAN_ORGANISATION,
+    }
+    returns = "1 return" if count == 1 else f"{count} returns"
+    subject = f"Reminder: {returns} to sign off"
+    body = render_to_string("email/sign_off_reminder.txt", context)
+    return EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [signer.email])
+
+
+def send_sign_off_reminders(now=None, site_url: str | None = None, dry_run: bool = False) -> SignOffReminders:
+    outcome = awaiting_sign_off_reminders(now)
+    outcome.dry_run = dry_run
+    if dry_run or not outcome.signers:
+        return outcome
+    site_url = site_url or default_site_url()
+    with get_connection() as connection:
+        for signer in outcome.signers:
+            message = sign_off_reminder_message(signer, site_url)
+            message.connection = connection
+            message.send()
+    return outcome
+
+
+def send_due_reminders(now=None, dry_run: bool = False) -> str:
+    """Monitoring's part of the daily run of every system's reminders (SystemConfig.reminders): the directorate
+    signers' returns awaiting sign-off. (Lead officers' outstanding returns are reminded from the tracker or by
+    `send-reminders`, on the round's own dates.)"""
+    return send_sign_off_reminders(now, dry_run=dry_run).summary()

@@ -15,13 +15,14 @@ from councilplan.analysis import records
 from councilplan.analysis import vocabulary as v
 from councilplan.analysis.figures import Figure
 from councilplan.analysis.monitoring import ref_sort_key
+from councilplan.core.evidence import EvidenceRecord, evidence_records
 from councilplan.core.exchange import format_bool, format_list
 from councilplan.core.models import Outcome, VocabularyTerm
 from councilplan.plan.models import Activity, Plan
 
 from . import permissions
 from .exchange import format_milestone
-from .models import Return, Round
+from .models import Return, ReturnEvidence, Round
 from .questions import (
     ANSWER_FIELDS,
     ANSWER_NAMES,
@@ -709,3 +710,15 @@ def round_returns(round_: Round, user, directorate: str = "") -> list[Return]:
     if directorate:
         found = found.filter(activity__directorate__name__iexact=directorate)
     return [r for r in found if can_view_return(user, r)]
+
+
+def return_evidence(ret: Return) -> list[EvidenceRecord]:
+    """The files attached to a return, oldest first (one query). Who may read them: permissions."""
+    return evidence_records(ReturnEvidence.objects.filter(ret=ret))
+
+
+def get_return_evidence(ret: Return, evidence_id: int) -> ReturnEvidence | None:
+    item = ReturnEvidence.objects.filter(ret=ret, pk=evidence_id).first()
+    if item is not None:
+        item.ret = ret
+    return item

@@ -14,6 +14,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from councilplan.analysis import vocabulary as v
 from councilplan.analysis.figures import parse_round_label, percent
+from councilplan.core import evidence
 from councilplan.core.exchange import (
     ImportFailed,
     ImportResult,
@@ -31,8 +32,8 @@ from councilplan.plan.models import Plan
 from councilplan.plan.selectors import find_plan
 
 from .exchange import MilestoneError, parse_milestone
-from .models import Return, Round
-from .permissions import signs_off
+from .models import Return, ReturnEvidence, Round
+from .permissions import can_attach_evidence, signs_off
 from .questions import (
     ANSWER_FIELDS,
     CHOICE,
@@ -705,3 +706,26 @@ def save_from_form(
     if expected_version == 0 or ret is None:
         return save_new_return(round_, activity, answers, user, submit=submit)
     return save_return(ret, answers, user, expected_version, submit=submit or ret.state in SUBMITTED_STATES)
+
+
+# --- evidence attached to a return ------------------------------------------------------------------------
+
+
+def attach_return_evidence(ret: Return, upload, user, *, publish: bool = False) -> ReturnEvidence:
+    """Attach a file to `ret` (core.evidence checks its size and type): its officers while they may change the
+    return, or the corporate team."""
+    if not can_attach_evidence(user, ret):
+        raise ValidationError(
+            "Only the return's lead officer (while it can be changed) or the corporate policy team attach evidence"
+        )
+    return evidence.attach(
+        ReturnEvidence(ret=ret), upload, user, folder=f"returns/{ret.pk}", publish=publish, reason=""
+    )
+
+
+def remove_return_evidence(item: ReturnEvidence, user) -> None:
+    if not can_attach_evidence(user, item.ret):
+        raise ValidationError(
+            "Only the return's lead officer (while it can be changed) or the corporate policy team remove evidence"
+        )
+    evidence.remove(item, user)

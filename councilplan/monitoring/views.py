@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from councilplan.analysis import vocabulary as v
 from councilplan.core import pending
+from councilplan.core.evidence import EvidenceForm, evidence_response, evidence_rows
 from councilplan.core.pages import apply, confirm_page
 from councilplan.core.selectors import get_vocabularies
 from councilplan.plan.permissions import completes_returns_for
@@ -175,14 +177,97 @@ def return_detail(request, pk: int):
         raise Http404("No such return")
     if not permissions.can_view_return(request.user, ret):
         raise PermissionDenied
+    return _detail_page(request, ret)
+
+
+def _detail_page(request, ret: Return, evidence_form: EvidenceForm | None = None, status: int = 200):
+    can_attach = permissions.can_attach_evidence(request.user, ret)
     context = {
         "ret": ret,
         "sections": selectors.return_summary(ret, get_vocabularies()),
         "can_edit": permissions.can_edit_return(request.user, ret),
         "can_view_history": permissions.can_view_return_history(request.user, ret),
         "can_sign_off": permissions.can_sign_off(request.user, ret),
+        "evidence_rows": evidence_rows(
+            selectors.return_evidence(ret),
+            lambda evidence_id: reverse("monitoring:evidence_download", args=[ret.pk, evidence_id]),
+            (lambda evidence_id: reverse("monitoring:evidence_remove", args=[ret.pk, evidence_id]))
+            if can_attach
+            else None,
+        ),
+        "evidence_form": (evidence_form or EvidenceForm()) if can_attach else None,
+        "evidence_action": reverse("monitoring:evidence_attach", args=[ret.pk]),
     }
-    return render(request, "monitoring/return_detail.html", context)
+    return render(request, "monitoring/return_detail.html", context, status=status)
+
+
+def _return_for_evidence(request, pk: int) -> Return:
+    ret = selectors.get_return(pk)
+    if ret is None:
+        raise Http404("No such return")
+    if not permissions.can_view_return(request.user, ret) or not permissions.can_attach_evidence(request.user, ret):
+        raise PermissionDenied
+    return ret
+
+
+@login_required
+@require_http_methods(["POST"])
+def evidence_attach(request, pk: int):
+    """Attach a file to a return (the form is on the return's page, which shows it again with any error)."""
+    ret = _return_for_evidence(request, pk)
+    form = EvidenceForm(request.POST, request.FILES)
+    if form.is_valid() and apply(
+        form,
+        lambda: services.attach_return_evidence(
+            ret, form.cleaned_data["file"], request.user, publish=form.cleaned_data.get("publish", False)
+        ),
+    ):
+        messages.success(request, f"{form.cleaned_data['file'].name} is attached to this return.")
+        return redirect(reverse("monitoring:return_detail", args=[ret.pk]) + "#evidence")
+    return _detail_page(request, ret, form, status=400)
+
+
+@require_safe
+def evidence_download(request, pk: int, evidence_id: int):
+    """One attached file, for whoever may read it (the public: only a published one of a public round)."""
+    ret = selectors.get_return(pk)
+    item = selectors.get_return_evidence(ret, evidence_id) if ret is not None else None
+    if item is None:
+        raise Http404("No such file")
+    if not permissions.can_read_evidence(request.user, ret, item):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        raise PermissionDenied
+    return evidence_response(item)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def evidence_remove(request, pk: int, evidence_id: int):
+    ret = _return_for_evidence(request, pk)
+    item = selectors.get_return_evidence(ret, evidence_id)
+    if item is None:
+        raise Http404("No such file")
+    back = reverse("monitoring:return_detail", args=[ret.pk]) + "#evidence"
+    error = ""
+    if request.method == "POST":
+        try:
+            services.remove_return_evidence(item, request.user)
+        except ValidationError as refused:
+            error = " ".join(refused.messages)
+        else:
+            messages.success(request, f"{item.original_name} is no longer attached to this return.")
+            return redirect(back)
+    return confirm_page(
+        request,
+        title=f"Remove {item.original_name}?",
+        caption=f"{ret.round.label} monitoring return · {ret.activity.ref}. {ret.activity.title}",
+        back=back,
+        button="Remove the file",
+        warning=True,
+        lines=("The file is deleted. The return's evidence history keeps who attached and removed it, and when.",),
+        error=error,
+    )
 
 
 def _awaiting(request, pk: int) -> Return:

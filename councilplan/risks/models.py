@@ -12,6 +12,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from councilplan.analysis.risk import ACTION_STATUSES
+from councilplan.core.evidence import Evidence
 from councilplan.core.exempt import Exemptable
 from councilplan.core.models import Directorate
 from councilplan.monitoring.models import Return
@@ -226,6 +227,19 @@ class Review(Exemptable):
 
     def __str__(self):
         return f"{self.risk.code} reviewed {self.reviewed_on:%d/%m/%Y}"
+
+
+class ReviewEvidence(Evidence):
+    """A file attached to a risk review by the risk's owner (or the corporate team): core.evidence says what may
+    be kept. Read by whoever may read the risk (an exempt risk's files only by people cleared for exempt
+    information); never by the public, never in a register document."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="evidence")
+    history = HistoricalRecords()
+
+    class Meta(Evidence.Meta):
+        verbose_name = "risk review evidence"
+        verbose_name_plural = "risk review evidence"
 
 
 class Movement(Exemptable):

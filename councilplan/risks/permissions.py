@@ -6,13 +6,15 @@
   risks between registers, withdraws and reinstates them, says who owns them, and updates any risk.
 - A risk's owners (the people linked to it as able to update it) update that risk: its details, reviews,
   controls, actions and linked activities. Not its register or who owns it.
+- A risk's owners and the corporate team attach evidence (files) to its reviews and remove it; whoever reads the
+  risk downloads it (an exempt risk: only people cleared for exempt information); the public never.
 - A return's lead officer (or nominated colleague) names the risks that return's issues are recorded as,
   while they may edit the return; the corporate team always may.
 """
 
 from __future__ import annotations
 
-from councilplan.core.permissions import is_corporate, signed_in
+from councilplan.core.permissions import can_see_exempt, is_corporate, signed_in
 from councilplan.monitoring.permissions import can_edit_return
 
 
@@ -35,3 +37,13 @@ def can_update_risk(user, owner_user_ids) -> bool:
 
 def can_name_return_risks(user, ret) -> bool:
     return is_corporate(user) or can_edit_return(user, ret)
+
+
+def can_attach_review_evidence(user, owner_user_ids) -> bool:
+    """Attach files to the risk's reviews, or remove them: the people who update the risk."""
+    return can_update_risk(user, owner_user_ids)
+
+
+def can_read_review_evidence(user, risk) -> bool:
+    """Download a file attached to a review of `risk`: whoever reads the risk (exempt: only people cleared)."""
+    return can_read_risks(user) and (not risk.exempt or can_see_exempt(user))

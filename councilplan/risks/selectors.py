@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from django.core.exceptions import ImproperlyConfigured
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 
 from councilplan.analysis import vocabulary as v
 from councilplan.analysis.risk import (
@@ -30,12 +30,13 @@ from councilplan.analysis.risk import (
     approximate_date,
     register_figures,
 )
+from councilplan.core.evidence import EvidenceRecord, evidence_records
 from councilplan.core.exempt import hidden, shown
 from councilplan.core.models import VocabularyTerm
 from councilplan.monitoring.models import Return
 from councilplan.plan.models import Activity
 
-from .models import Action, Control, Movement, Register, ReturnRisk, Review, Risk, RiskScale
+from .models import Action, Control, Movement, Register, ReturnRisk, Review, ReviewEvidence, Risk, RiskScale
 
 # --- records ---------------------------------------------------------------------------------------------
 
@@ -85,6 +86,8 @@ class ReviewRecord:
     context_changed: bool = False
     note: str = ""
     recorded_by: str = ""
+    id: int = 0
+    evidence_count: int = 0  # files attached to the review
 
     @property
     def score(self) -> int:
@@ -261,7 +264,12 @@ def _risk_queryset(include_exempt: bool):
     return Risk.objects.select_related("register").prefetch_related(
         "controls",
         "actions",
-        Prefetch("reviews", queryset=Review.objects.select_related("recorded_by").order_by("reviewed_on", "id")),
+        Prefetch(
+            "reviews",
+            queryset=Review.objects.select_related("recorded_by")
+            .annotate(evidence_count=Count("evidence"))
+            .order_by("reviewed_on", "id"),
+        ),
         Prefetch(
             "movements",
             queryset=Movement.objects.select_related("from_register", "to_register", "recorded_by").order_by(
@@ -307,6 +315,8 @@ def _risk_record(risk: Risk, levels: dict[str, str]) -> RiskRecord:
                 r.context_changed,
                 r.note,
                 _person(r.recorded_by),
+                r.pk,
+                r.evidence_count,
             )
             for r in risk.reviews.all()
         ),
@@ -651,3 +661,22 @@ def risks_above_target_and_rising(include_exempt: bool = False) -> list[RisingRi
         if moved.code == "up":
             found.append(RisingRisk(risk.code, risk.title, risk.register.name, current, target, moved.previous))
     return found
+
+
+def get_review(risk: Risk, review_id: int) -> Review | None:
+    review = Review.objects.filter(risk=risk, pk=review_id).first()
+    if review is not None:
+        review.risk = risk
+    return review
+
+
+def review_evidence(review: Review) -> list[EvidenceRecord]:
+    """The files attached to a review, oldest first (one query). Who may read them: permissions."""
+    return evidence_records(ReviewEvidence.objects.filter(review=review))
+
+
+def get_review_evidence(review: Review, evidence_id: int) -> ReviewEvidence | None:
+    item = ReviewEvidence.objects.filter(review=review, pk=evidence_id).first()
+    if item is not None:
+        item.review = review
+    return item

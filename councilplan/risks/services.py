@@ -17,7 +17,10 @@ from collections.abc import Iterable, Sequence
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from .models import Action, Control, Movement, Register, ReturnRisk, Review, Risk
+from councilplan.core import evidence
+
+from .models import Action, Control, Movement, Register, ReturnRisk, Review, ReviewEvidence, Risk
+from .permissions import can_attach_review_evidence
 from .selectors import level_order
 
 DETAIL_FIELDS = ("title", "causes", "event", "consequences", "owners", "cabinet_members", "next_review_on")
@@ -315,3 +318,24 @@ def name_return_risks(ret, risks: Iterable[Risk], *, user) -> None:
     for risk_id, risk in wanted.items():
         if risk_id not in current:
             _save(ReturnRisk(ret=ret, risk=risk), user)
+
+
+# --- evidence attached to a risk review -------------------------------------------------------------------
+
+
+def _owner_ids(review: Review) -> set[int]:
+    return set(review.risk.owner_users.values_list("id", flat=True))
+
+
+def attach_review_evidence(review: Review, upload, user) -> ReviewEvidence:
+    """Attach a file to a review (core.evidence checks its size and type): the risk's owners or the corporate
+    team. Risk evidence is never published."""
+    if not can_attach_review_evidence(user, _owner_ids(review)):
+        raise ValidationError("Only the risk's owners or the corporate policy team attach evidence to its reviews")
+    return evidence.attach(ReviewEvidence(review=review), upload, user, folder=f"risks/{review.risk_id}/{review.pk}")
+
+
+def remove_review_evidence(item: ReviewEvidence, user) -> None:
+    if not can_attach_review_evidence(user, _owner_ids(item.review)):
+        raise ValidationError("Only the risk's owners or the corporate policy team remove evidence from its reviews")
+    evidence.remove(item, user)

@@ -17,6 +17,17 @@ urlpatterns = [
     path("<slug:code>/", views.risk, name="risk"),
     path("<slug:code>/edit/", views.risk_edit, name="risk_edit"),
     path("<slug:code>/review/", views.risk_review, name="risk_review"),
+    path("<slug:code>/reviews/<int:review_id>/evidence/", views.review_evidence, name="review_evidence"),
+    path(
+        "<slug:code>/reviews/<int:review_id>/evidence/<int:evidence_id>/",
+        views.review_evidence_download,
+        name="review_evidence_download",
+    ),
+    path(
+        "<slug:code>/reviews/<int:review_id>/evidence/<int:evidence_id>/remove/",
+        views.review_evidence_remove,
+        name="review_evidence_remove",
+    ),
     path("<slug:code>/move/", views.risk_move, name="risk_move"),
     path("<slug:code>/activities/", views.risk_activities, name="risk_activities"),
     path("<slug:code>/owners/", views.risk_owners, name="risk_owners"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,8 +14,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
 from councilplan.analysis.risk import DIRECTIONS
+from councilplan.core.evidence import EvidenceForm, evidence_response, evidence_rows
 from councilplan.core.lists import Column, Filter, list_page
-from councilplan.core.pages import edit_page
+from councilplan.core.pages import apply, confirm_page, edit_page
 from councilplan.core.permissions import can_see_exempt
 from councilplan.documents import jobs
 from councilplan.documents.formats import Output
@@ -563,4 +564,93 @@ def return_risks(request, pk: int):
         title=f"Risks for {ret.activity.ref}. {ret.activity.title}",
         caption=f"{ret.round.plan.name} — {ret.round.label}",
         back=reverse("risks:index"),
+    )
+
+
+# --- evidence attached to a review ------------------------------------------------------------------------
+
+
+def _review_for_reading(request, code: str, review_id: int):
+    """The risk and its review, for whoever may read the risk (an exempt risk is not there for anyone not
+    cleared, as on its page)."""
+    _read(request)
+    risk = get_object_or_404(Risk.objects.select_related("register"), code=code)
+    if not permissions.can_read_review_evidence(request.user, risk):
+        raise Http404
+    review = selectors.get_review(risk, review_id)
+    if review is None:
+        raise Http404("No such review")
+    owners = set(risk.owner_users.values_list("id", flat=True))
+    return risk, review, permissions.can_attach_review_evidence(request.user, owners)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review_evidence(request, code: str, review_id: int):
+    """The files attached to one review, and (for the risk's owners and the corporate team) the form to attach
+    one."""
+    risk, review, can_attach = _review_for_reading(request, code, review_id)
+    form = None
+    if can_attach:
+        form = EvidenceForm(request.POST or None, request.FILES or None, publishable=False)
+    elif request.method == "POST":
+        raise PermissionDenied
+    here = reverse("risks:review_evidence", args=[risk.code, review.pk])
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and apply(form, lambda: services.attach_review_evidence(review, form.cleaned_data["file"], request.user))
+    ):
+        messages.success(request, f"{form.cleaned_data['file'].name} is attached to this review.")
+        return redirect(here + "#evidence")
+    rows = evidence_rows(
+        selectors.review_evidence(review),
+        lambda evidence_id: reverse("risks:review_evidence_download", args=[risk.code, review.pk, evidence_id]),
+        (lambda evidence_id: reverse("risks:review_evidence_remove", args=[risk.code, review.pk, evidence_id]))
+        if can_attach
+        else None,
+    )
+    context = {"risk": risk, "review": review, "evidence_rows": rows, "evidence_form": form, "action": here}
+    status = 400 if request.method == "POST" else 200
+    return render(request, "risks/review_evidence.html", context, status=status)
+
+
+@login_required
+@require_safe
+def review_evidence_download(request, code: str, review_id: int, evidence_id: int):
+    _risk, review, _can_attach = _review_for_reading(request, code, review_id)
+    item = selectors.get_review_evidence(review, evidence_id)
+    if item is None:
+        raise Http404("No such file")
+    return evidence_response(item)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review_evidence_remove(request, code: str, review_id: int, evidence_id: int):
+    risk, review, can_attach = _review_for_reading(request, code, review_id)
+    if not can_attach:
+        raise PermissionDenied
+    item = selectors.get_review_evidence(review, evidence_id)
+    if item is None:
+        raise Http404("No such file")
+    back = reverse("risks:review_evidence", args=[risk.code, review.pk]) + "#evidence"
+    error = ""
+    if request.method == "POST":
+        try:
+            services.remove_review_evidence(item, request.user)
+        except ValidationError as refused:
+            error = " ".join(refused.messages)
+        else:
+            messages.success(request, f"{item.original_name} is no longer attached to this review.")
+            return redirect(back)
+    return confirm_page(
+        request,
+        title=f"Remove {item.original_name}?",
+        caption=f"{risk.code} · review of {review.reviewed_on:%-d %B %Y}",
+        back=back,
+        button="Remove the file",
+        warning=True,
+        lines=("The file is deleted. The review's evidence history keeps who attached and removed it, and when.",),
+        error=error,
     )
