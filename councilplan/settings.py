@@ -193,6 +193,8 @@ STORAGES["documents"] = {
     if "COUNCILPLAN_DOCUMENTS_STORAGE" not in os.environ
     else {},
 }
+# Uploaded files kept by the default storage (a policy's document): under DATA_DIR, never the current directory.
+MEDIA_ROOT = Path(os.environ.get("COUNCILPLAN_MEDIA_DIR", DATA_DIR / "media"))
 # Where evidence attached to returns and risk reviews lives (core/evidence.py): the filesystem under DATA_DIR by
 # default, or any Django storage back end (COUNCILPLAN_EVIDENCE_STORAGE, with its own settings).
 COUNCILPLAN_EVIDENCE_DIR = Path(os.environ.get("COUNCILPLAN_EVIDENCE_DIR", DATA_DIR / "evidence"))

@@ -15,3 +15,4 @@ os.environ.setdefault("COUNCILPLAN_TASKS_BACKEND", "immediate")
 os.environ.setdefault("COUNCILPLAN_DOCUMENTS_DIR", tempfile.mkdtemp(prefix="councilplan-documents-"))
 # Evidence attached by the tests goes to a folder of its own too.
 os.environ.setdefault("COUNCILPLAN_EVIDENCE_DIR", tempfile.mkdtemp(prefix="councilplan-evidence-"))
+os.environ.setdefault("COUNCILPLAN_MEDIA_DIR", tempfile.mkdtemp(prefix="councilplan-media-"))
