@@ -96,7 +96,11 @@ def read_projects(path: str | Path) -> tuple[list[_Row], list[RowError]]:
     themes = {t.code: t for t in Theme.objects.all()}
     rows, seen = [], {}
     for number, raw in table.rows:
-        values = {known[h.strip().lower()]: unguard(str(v if v is not None else "")).strip() for h, v in raw.items()}
+        values = {
+            known[h.strip().lower()]: unguard(str(v if v is not None else "")).strip()
+            for h, v in raw.items()
+            if not is_gss_column(h)
+        }
 
         def bad(column: str, message: str, number=number, values=values) -> None:
             errors.append(RowError(name, number, column, values.get(column, ""), message))

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 
 from councilplan.core.systems import systems
 from councilplan.documents.http import file_response
+from councilplan.documents.jobs import digest
 from councilplan.documents.render_html import items
 from councilplan.monitoring.models import Round
 from councilplan.plan.models import Plan
@@ -60,7 +61,7 @@ def report_pdf(request, round_id: int):
     kept in the cache, so that anyone downloading it again, or many people at once, cost nothing more."""
     round_, _, outcome = _public_round(round_id, request)
     version = report_selectors.data_version(round_)
-    key = f"public-report-pdf:{round_.pk}:{outcome.pk if outcome else 0}:{version}"
+    key = f"public-report-pdf:{round_.pk}:{outcome.pk if outcome else 0}:{digest(version)}"  # no spaces: memcached
     made = cache.get(key)
     if made is None:
         made = produce(round_, "pdf", outcome, include_exempt=False)
