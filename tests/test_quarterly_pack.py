@@ -196,3 +196,37 @@ def test_the_command_writes_the_pack_and_its_public_version(tmp_path, corporate,
         "quarterly_pack", "--quarter", "2019-20-Q2", "--format", "html", "--user", "cora", "--output", str(officers)
     )
     assert SECRET_ITEM in officers.read_text()
+
+
+# --- the page: /overview/pack/ --------------------------------------------------------------------------------
+
+
+def test_the_page_offers_both_versions_and_the_public_download_holds_nothing_exempt(client, corporate, secrets):
+    client.force_login(corporate)
+    page = client.get("/overview/pack/", {"quarter": "2019-20-Q2"})
+    assert page.status_code == 200
+    assert "Download the pack for 2019-20 Q2" in page.text
+    assert "/overview/pack/pack.pdf?quarter=2019-20-Q2&amp;version=public" in page.text
+    public = client.get("/overview/pack/pack.docx", {"quarter": "2019-20-Q2", "version": "public"}, follow=True)
+    assert public.status_code == 200 and public.content[:2] == b"PK"
+    text = _text(public.content)
+    assert "Forward plan" in text
+    for secret in (*SECRETS, *SECRET_WORDS):
+        assert secret not in text
+    officers = client.get("/overview/pack/pack.html", {"quarter": "2019-20-Q2"}, follow=True)
+    assert SECRET_ITEM in officers.content.decode()  # made for Cora, who is cleared
+
+
+def test_the_page_says_what_is_wrong_with_a_quarter_and_refuses_readers_it_does_not_serve(client, corporate):
+    client.force_login(corporate)
+    page = client.get("/overview/pack/", {"quarter": "2019-20-Q7"})
+    assert page.status_code == 200
+    assert "There is a problem" in page.text and "for example 2019-20-Q2, not &#x27;2019-20-Q7&#x27;" in page.text
+    assert client.get("/overview/pack/pack.pdf", {"quarter": "nonsense"}).status_code == 404
+    assert client.get("/overview/pack/pack.xlsx", {"quarter": "2019-20-Q2"}).status_code == 404
+    viewer = User.objects.create(username="vic", name="Vic Viewer", role=User.Role.VIEWER)
+    client.force_login(viewer)
+    assert client.get("/overview/pack/").status_code == 403
+    assert client.get("/overview/pack/pack.pdf", {"quarter": "2019-20-Q2"}).status_code == 403
+    client.logout()
+    assert client.get("/overview/pack/").status_code == 302  # to sign in

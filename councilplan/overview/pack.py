@@ -21,7 +21,8 @@ from django.conf import settings
 
 from councilplan.analysis.figures import parse_round_label, quarter_months
 from councilplan.core.systems import ExceptionItem, PackSection, Quarter, systems
-from councilplan.documents.formats import READING
+from councilplan.documents import formats, jobs
+from councilplan.documents.formats import FORMAT_NAMES, READING, Output
 from councilplan.documents.model import Block, Document, Heading, PageBreak, Table
 from councilplan.documents.words import para, plural
 
@@ -162,3 +163,23 @@ def build_pack(parts: PackParts, organisation: str = "") -> Document:
 def pack_document(quarter: Quarter, user) -> Document:
     """The pack for `user`; None: the public version."""
     return build_pack(gather(quarter, user), settings.COUNCILPLAN_ORGANISATION)
+
+
+def data_version() -> tuple:
+    """Changes with anything the pack shows: every system with a pack section or exceptions (the latest history
+    row of each of their models) and today's date (the exceptions count days: overdue, late)."""
+    from django.utils import timezone
+
+    labels = [s.label for s in systems() if s.pack_sections or s.exceptions]
+    return (timezone.localdate().isoformat(), *jobs.system_version("plan", *labels))
+
+
+@jobs.maker
+def pack_file(params: dict, fmt: str, progress: jobs.Progress) -> Output:
+    """The worker's side of a download: the pack of `params["quarter"]`, for `params["reader"]` or, with
+    `params["public"]`, the public version (made for nobody: one kept copy serves everyone)."""
+    quarter = parse_quarter(params["quarter"])
+    progress(1, 2, "Reading every system's part and its exceptions")
+    document = pack_document(quarter, None if params["public"] else jobs.reader(params))
+    progress(2, 2, f"Laying out the {FORMAT_NAMES[fmt]} file")
+    return formats.output(document, fmt)
