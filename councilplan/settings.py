@@ -97,6 +97,8 @@ INSTALLED_APPS = [
     "councilplan.feedback",
     # The council-wide Quarterly Performance Report: joins performance, risks and feedback.
     "councilplan.qpr",
+    # The quarterly pack: every system's part for a quarter, exceptions first (reads the systems' hooks).
+    "councilplan.overview",
     # The top floor: what joins the systems (home, public pages, menu) and the sample data.
     "councilplan.site",
     "councilplan.sample",

@@ -25,6 +25,7 @@ urlpatterns = [
     path("policies/", include("councilplan.policies.urls")),
     path("feedback/", include("councilplan.feedback.urls")),
     path("qpr/", include("councilplan.qpr.urls")),
+    path("overview/pack/", include("councilplan.overview.urls")),
     path("api/", include("councilplan.api.urls")),  # read-only; tokens or the public slice (docs/api.md)
     path("account/api-tokens/", include("councilplan.api.urls_tokens")),
     path("public/open-data/", include("councilplan.api.urls_open_data")),  # no sign-in: open data files

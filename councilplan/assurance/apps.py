@@ -24,6 +24,7 @@ class AssuranceConfig(systems.SystemConfig):
     activity_links = "links:activity_links"
     scope_links = "links:scope_links"
     exceptions = "links:exceptions"
+    pack_sections = "links:pack_sections"
     reminders = "reminders:send_reminders"
     public_links = "links:public_links"
     home_links = "links:home_links"

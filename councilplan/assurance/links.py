@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from councilplan.analysis import assurance as rules
 from councilplan.core.models import User
-from councilplan.core.systems import DemoUser, ExceptionItem, Link, LinkGroup
+from councilplan.core.systems import DemoUser, ExceptionItem, Link, LinkGroup, PackSection
 
 from . import permissions, selectors
 
@@ -112,3 +112,30 @@ def home_links(user) -> list[Link]:
         )
         for r in selectors.recommendations_owned_by(user)
     ]
+
+
+def pack_sections(quarter, user) -> list[PackSection]:
+    """The quarterly pack's assurance summary: section A (the headline figures) of the latest issued bi-annual
+    analysis report as at the quarter's end or before (the public: the latest published one). The report holds no
+    exempt information: its figures are counts."""
+    from councilplan.documents.model import Heading
+
+    from .documents import report_document
+    from .models import AnalysisReport
+
+    if user is not None and not permissions.can_read(user):
+        return []
+    reports = AnalysisReport.objects.filter(issued_on__isnull=False, period_end__lte=quarter.end)
+    if user is None:
+        reports = reports.filter(published=True)
+    report = reports.select_related("previous").order_by("-period_end").first()
+    if report is None:
+        return []
+    blocks = report_document(selectors.report_inputs(report)).blocks
+    start = next(i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.text == "A: Summary")
+    stop = next((i for i, b in enumerate(blocks) if i > start and isinstance(b, Heading) and b.level <= 2), len(blocks))
+    basis = (
+        f"{report.title}, figures as at {report.period_end:%-d %B %Y}, issued {report.issued_on:%-d %B %Y}: "
+        f"the latest issued report up to the end of {quarter.label}."
+    )
+    return [PackSection("Assurance summary", basis, tuple(blocks[start + 1 : stop]), order=50)]

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from councilplan.analysis.finance import is_overspend, line_variance, variance_words
 from councilplan.core.models import User
-from councilplan.core.systems import DemoUser, ExceptionItem, Link, LinkGroup
+from councilplan.core.systems import DemoUser, ExceptionItem, Link, LinkGroup, PackSection
 
 from . import permissions, selectors
 from .models import BudgetLine, CapitalLine, Position, PositionLine
@@ -136,3 +136,36 @@ def public_links() -> list[Link]:
     if reported is None:
         return []
     return [Link(f"Budget monitoring: {reported}", reverse("public:finance_public:index"))]
+
+
+def pack_sections(quarter, user) -> list[PackSection]:
+    """The quarterly pack's budget position: the Cabinet report's summary and Table 1 (each directorate's revenue
+    position) for the quarter's last month, else the latest reported month before it; `user` None: the public
+    version (exempt schemes unnamed, as the public report has them)."""
+    from councilplan.analysis import finance as f
+
+    from .documents import summary_blocks, table1_block
+    from .report import gather
+
+    if user is not None and not permissions.can_read(user):
+        return []
+    position = (
+        Position.objects.filter(state=Position.State.REPORTED, month__lte=quarter.end)
+        .select_related("year")
+        .order_by("-month", "-version")
+        .first()
+    )
+    if position is None:
+        return []
+    data = gather(position, user, public=user is None)
+    last = data.last.data if data.last else None
+    t1 = f.table1(data.current.data, last)
+    blocks = [*summary_blocks(data, t1), *table1_block(t1, "Table 1: Directorate revenue position")[:1]]
+    month = f"{position.month:%B %Y}"
+    basis = f"The budget monitoring position for {month} as reported"
+    reported = data.current.record
+    if reported.reported_on:
+        basis += f" to {reported.reported_to} on {reported.reported_on:%-d %B %Y}"
+    if (position.month.year, position.month.month) != (quarter.end.year, quarter.end.month):
+        basis += f": the latest reported month up to the end of {quarter.label}"
+    return [PackSection(f"Budget position, {month}", basis + ".", tuple(blocks), order=40)]

@@ -26,3 +26,4 @@ class GovernanceConfig(systems.SystemConfig):
     reminders = "reminders:send_reminders"
     public_links = "links:public_links"
     home_links = "links:home_links"
+    pack_sections = "links:pack_sections"

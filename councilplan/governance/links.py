@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.urls import reverse
 
 from councilplan.core.models import User
-from councilplan.core.systems import DemoUser, Link, LinkGroup
+from councilplan.core.systems import DemoUser, Link, LinkGroup, PackSection
 
 from . import permissions, selectors
 from .models import AgendaItem, Decision, Meeting, WorkProgrammeEntry
@@ -130,3 +130,67 @@ def home_links(user) -> list[Link]:
             )
         )
     return found
+
+
+def pack_sections(quarter, user) -> list[PackSection]:
+    """The quarterly pack's forward plan: what the committees are to take at their meetings in the three months
+    after the quarter (their work programmes' entries) and the records of decision not yet taken by its end, with
+    their decision maker and date. `user` None: the public version (no exempt entry; only published decisions, as
+    the public pages show)."""
+    import datetime as dt
+
+    from councilplan.analysis.performance import add_months
+    from councilplan.documents.model import Table
+    from councilplan.documents.words import para
+
+    if user is not None and not permissions.can_read(user):
+        return []
+    until = add_months(quarter.end.replace(day=1), 4) - dt.timedelta(days=1)
+    entries = (
+        selectors.entries_queryset(user)
+        .filter(meeting__date__gt=quarter.end, meeting__date__lte=until)
+        .exclude(state__in=(WorkProgrammeEntry.State.DROPPED, WorkProgrammeEntry.State.DEFERRED))
+        .order_by("meeting__date", "body__name", "id")
+    )
+    entry_rows = tuple((e.meeting.date, e.body.name, e.title, e.lead_officer) for e in entries)
+    decisions = (
+        selectors.decisions_queryset(user)
+        .exclude(state=Decision.State.WITHDRAWN)
+        .exclude(taken_on__lte=quarter.end)
+        .exclude(state__in=(Decision.State.TAKEN, Decision.State.PUBLISHED), taken_on__isnull=True)
+        .order_by("reference")
+    )
+    decision_rows = tuple(
+        (d.reference, d.subject, selectors.maker(d), "Yes" if d.key else "No", d.planned_on or d.taken_on)
+        for d in decisions
+    )
+    after = f"{quarter.end + dt.timedelta(days=1):%-d %B %Y} to {until:%-d %B %Y}"
+    blocks: list = [
+        para(
+            f"{len(entry_rows)} items are planned for the committees' meetings from {after}, and "
+            f"{len(decision_rows)} records of decision were not yet taken at the end of {quarter.label}."
+        )
+    ]
+    if entry_rows:
+        blocks.append(
+            Table(
+                f"Items planned for meetings from {after}",
+                ("Meeting date", "Body", "Item", "Lead officer"),
+                entry_rows,
+                sheet="Forward plan",
+            )
+        )
+    if decision_rows:
+        blocks.append(
+            Table(
+                "Decisions to be taken",
+                ("Decision number", "Subject", "Decision maker", "Key decision", "To be taken on or after"),
+                decision_rows,
+                sheet="Forward plan",
+            )
+        )
+    basis = (
+        f"The committees' work programmes and the records of decision as they stand, for the meetings after "
+        f"{quarter.end:%-d %B %Y}."
+    )
+    return [PackSection("Forward plan", basis, tuple(blocks), order=60)]

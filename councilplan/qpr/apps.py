@@ -22,3 +22,4 @@ class QprConfig(systems.SystemConfig):
     sample = "sample:load_sample"
     sample_order = 80  # after performance (30), risks (20) and feedback (70): CS-3 is read from the feedback log
     demo_users = "permissions:DEMO_USERS"
+    pack_sections = "documents:pack_sections"

@@ -13,6 +13,7 @@ import datetime as dt
 from councilplan.analysis import performance as rules
 from councilplan.analysis import qpr as figures
 from councilplan.core.permissions import can_see_exempt
+from councilplan.core.systems import PackSection
 from councilplan.documents import formats, jobs
 from councilplan.documents.formats import CONTENT_TYPES, FORMAT_NAMES, Output
 from councilplan.documents.model import Block, BulletList, Document, Heading, PageBreak, Paragraph, Run, Table
@@ -22,6 +23,7 @@ from councilplan.risks import selectors as risk_selectors
 from councilplan.risks.document import actions_table, counts_table
 
 from . import selectors
+from .permissions import can_read_qpr
 
 KEY_RAG = (
     ("GREEN", "Target has been achieved"),
@@ -291,6 +293,25 @@ def pack_section(quarter: dt.date, reader) -> list[Block]:
     blocks = report_blocks(inputs, complaints, risks)
     start = next(i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.text == "Executive summary")
     return [Heading(f"Quarterly Performance Report, {inputs.qpr.label}", 1, "qpr"), *blocks[start:]]
+
+
+def pack_sections(quarter, user) -> list[PackSection]:
+    """The quarterly pack's QPR: `pack_section` for the latest QPR quarter ending by the pack's quarter's end (the
+    QPR goes to Cabinet in public: `user` None gets it without the exempt corporate risks)."""
+    if user is not None and not can_read_qpr(user):
+        return []
+    period = next((p for p in selectors.quarters() if p <= quarter.end), None)
+    if period is None:
+        return []
+    blocks = pack_section(period, user)
+    if blocks and isinstance(blocks[0], Heading) and blocks[0].level == 1:
+        blocks = blocks[1:]
+    basis = f"The KPIs' results for {figures.quarter_label(period)} ({figures.quarter_name(period)})"
+    if period != quarter.end.replace(day=1):  # a QPR quarter is filed under its last month
+        basis += f": the latest quarter with results up to the end of {quarter.label}"
+    basis += ", the corporate risk register as it stands and the customer feedback log."
+    title = f"Quarterly Performance Report, {figures.quarter_label(period)}"
+    return [PackSection(title, basis, tuple(blocks), order=20)]
 
 
 def data_version() -> tuple:

@@ -9,3 +9,4 @@ class ReportsConfig(systems.SystemConfig):
     label = "reports"
     verbose_name = "Reports"
     navigation = (NavigationEntry("Reports", "reports:index", "permissions:can_read_reports", order=30),)
+    pack_sections = "output:pack_sections"

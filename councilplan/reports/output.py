@@ -3,13 +3,17 @@ bytes, for the command line and the web alike. The layout is the documents' pipe
 
 from __future__ import annotations
 
+from councilplan.analysis import vocabulary as v
 from councilplan.core.models import Outcome
+from councilplan.core.permissions import can_see_exempt
+from councilplan.core.systems import PackSection
 from councilplan.documents import formats, jobs
 from councilplan.documents.formats import CONTENT_TYPES, FORMAT_NAMES, READING, Output, UnknownFormat
-from councilplan.documents.model import Document
+from councilplan.documents.model import Document, Table
 from councilplan.monitoring.models import Round
 
-from .round_report import REPORT_TITLE, build_round_report, report_file_stem
+from .permissions import can_read_report
+from .round_report import REPORT_TITLE, build_round_report, overview_blocks, report_file_stem
 from .scorecards import build_scorecards
 from .selectors import ReportInputs, report_inputs
 
@@ -59,3 +63,44 @@ def round_file(params: dict, fmt: str, progress: jobs.Progress) -> Output:
     inputs = report_inputs(round_, outcome, params["include_exempt"])
     progress(2, 3, f"Laying out the {FORMAT_NAMES[fmt]} file")
     return formats.output(report_document(inputs, params["scorecards"], fmt), fmt)
+
+
+def _pack_round(quarter, user) -> Round | None:
+    """The round the quarterly pack reports on: the one labelled as the quarter, else the latest before it, among
+    the rounds `user` may read (the public: published ones). One query."""
+    rounds = Round.objects.select_related("plan").filter(label__lte=quarter.label).order_by("-label", "plan__name")
+    for round_ in rounds:
+        if round_.state == Round.State.PUBLISHED if user is None else can_read_report(user, round_):
+            return round_
+    return None
+
+
+def pack_sections(quarter, user) -> list[PackSection]:
+    """The quarterly pack's SDP analysis: the overview of the round's analysis report (its headline figures, as the
+    report words them) and the count of activities per delivery status; `user` None: the public version, without
+    the exempt activities and commentary."""
+    round_ = _pack_round(quarter, user)
+    if round_ is None:
+        return []
+    inputs = report_inputs(round_, include_exempt=can_see_exempt(user))
+    analysis = inputs.analysis
+    blocks = overview_blocks(analysis, inputs.extras, inputs.commentary, inputs.meta)
+    figures = analysis.figures
+    rows = tuple(
+        (analysis.status_label(code), figures[code].count, figures[code].percent)
+        for code in inputs.vocab.codes(v.DELIVERY_STATUS)
+        if code in figures
+    )
+    blocks.append(
+        Table(
+            f"Activities by delivery status, {round_.label}",
+            ("Delivery status", "Activities", "Per cent"),
+            rows,
+            numeric=frozenset({1, 2}),
+            sheet="SDP analysis",
+        )
+    )
+    basis = f"The returns of the {round_.plan.name} round {round_.label} ({round_.get_state_display().lower()})"
+    if round_.label != quarter.label:
+        basis += f": the latest round up to {quarter.label}"
+    return [PackSection(f"Strategic Delivery Plan analysis, {round_.label}", basis + ".", tuple(blocks), order=10)]

@@ -1046,6 +1046,18 @@ def build_round_report(
     )
 
 
+def overview_blocks(
+    analysis: RoundAnalysis,
+    extras: ReportExtras,
+    commentary: dict[str, str] | None = None,
+    meta: ReportMeta | None = None,
+) -> list[Block]:
+    """The report's overview alone (its heading, headline figures and commentary): the quarterly pack's summary."""
+    report = _Report(analysis, extras, commentary or {}, meta or ReportMeta())
+    report.overview()
+    return report.blocks
+
+
 def about_table(analysis: RoundAnalysis) -> Table:
     """The workbook's "Report" sheet: what the workbook is."""
     rating, before = analysis.form_rating, analysis.previous_form_rating

@@ -13,4 +13,5 @@ class RisksConfig(systems.SystemConfig):
     activity_links = "links:activity_links"
     scope_links = "links:scope_links"
     exceptions = "links:exceptions"
+    pack_sections = "links:pack_sections"
     sample_order = 20

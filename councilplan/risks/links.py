@@ -7,7 +7,8 @@ from __future__ import annotations
 from django.urls import reverse
 
 from councilplan.core.exempt import cleared
-from councilplan.core.systems import ExceptionItem, Link, LinkGroup
+from councilplan.core.systems import ExceptionItem, Link, LinkGroup, PackSection
+from councilplan.documents.model import Heading
 
 from . import permissions, selectors
 
@@ -51,3 +52,25 @@ def exceptions(user) -> list[ExceptionItem]:
         )
         for r in selectors.risks_above_target_and_rising(include_exempt=cleared(user))
     ]
+
+
+def pack_sections(quarter, user) -> list[PackSection]:
+    """The quarterly pack's corporate risk register: its summary risk profile (the risks by level, current and
+    target, and each open risk's scores and direction of travel), as the register's document has it; `user` None:
+    the public version, without the risks marked exempt."""
+    from .document import build_register_document
+
+    if user is not None and not permissions.can_read_risks(user):
+        return []
+    registers = selectors.find_registers(None)
+    if not registers:
+        return []
+    data = selectors.register_data(registers, include_exempt=cleared(user))
+    blocks = build_register_document(data, selectors.get_scale()).blocks
+    start = next(i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.text == "Summary risk profile")
+    stop = next(i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.text == "Heat map")
+    reviewed = [r.last_reviewed_on for r in data.registers if r.last_reviewed_on]
+    basis = f"The open risks of the {data.title} as it stands"
+    basis += f", last reviewed {max(reviewed):%-d %B %Y}" if reviewed else ", not yet reviewed"
+    basis += f" (the register keeps no quarter-end copy, so this is today's register, not {quarter.label}'s)."
+    return [PackSection(data.title, basis, tuple(blocks[start + 1 : stop]), order=30)]

@@ -9,6 +9,7 @@ from councilplan.core.permissions import require, signed_in_required
 from councilplan.core.systems import systems
 from councilplan.monitoring.permissions import can_run_rounds, fills_in_returns
 from councilplan.monitoring.selectors import open_rounds
+from councilplan.overview.permissions import can_make_pack
 
 from . import exceptions, scopes
 from .activity import activity_page
@@ -72,7 +73,11 @@ def person(request, pk: int):
 def overview(request):
     """Exceptions first: what needs attention across every system, grouped by system."""
     require(exceptions.can_read_overview(request.user))
-    return render(request, "site/overview.html", {"groups": exceptions.exceptions_by_system(request.user)})
+    return render(
+        request,
+        "site/overview.html",
+        {"groups": exceptions.exceptions_by_system(request.user), "can_make_pack": can_make_pack(request.user)},
+    )
 
 
 @require_safe
