@@ -68,7 +68,7 @@ def test_the_corporate_team_publishes_in_two_steps_and_sends_a_return_back(page,
     page.get_by_role("button", name="Apply", exact=True).click()
     assert "Brexit" in page.get_by_role("table").last.inner_text()
     check_accessibility(page)
-    screenshot_top(page, "tracker-search", 1400)
+    screenshot_top(page, "tracker-search", 1900)
 
     # Q3 open, activity 1's return submitted; the team sends it back with a query.
     q3 = Round.objects.create(
