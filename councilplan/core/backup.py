@@ -389,9 +389,11 @@ def _put_files(archive: tarfile.TarFile, files: list[dict]) -> list[str]:
         for entry in files:
             name = entry["name"]
             if storage.exists(name):
+                sha256 = hashlib.sha256()
                 with storage.open(name, "rb") as there:
-                    same = hashlib.sha256(there.read()).hexdigest() == entry["sha256"]
-                if same:
+                    while chunk := there.read(CHUNK):
+                        sha256.update(chunk)
+                if sha256.hexdigest() == entry["sha256"]:
                     continue
                 storage.delete(name)
             with archive.extractfile(FILES_FOLDER + name) as handle:
