@@ -9,6 +9,10 @@
   history.
 - `attach` and `remove` are the services' shared part (the apps' services check who may and call them);
   `evidence_response` is the download, always as an attachment, never shown inline.
+- A row deleted in any way (`remove`, or with its record by cascade) has its file deleted from the storage once
+  the transaction commits (`delete_files_with_rows`, connected for every concrete model when the apps are
+  ready): a delete that is rolled back keeps the file. `orphans` lists the stored files no row names (the
+  `evidence-orphans` command; docs/operations.md).
 - `EvidenceForm` is the GOV.UK file upload on the record's page.
 
 Nothing here decides who may read a file: the apps' permissions do (an exempt record's files are for the people
@@ -22,13 +26,16 @@ import uuid
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import PurePath
 
 from django import forms
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
-from django.db import models
+from django.db import models, router, transaction
+from django.db.models.signals import post_delete
 from django.http import FileResponse
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
@@ -230,13 +237,91 @@ def attach(evidence: Evidence, upload, user, *, folder: str, publish: bool = Fal
 
 
 def remove(evidence: Evidence, user, reason: str = "") -> None:
-    """Delete the record of the file (its history keeps who attached and removed it) and the file itself."""
-    name = evidence.file.name
+    """Delete the record of the file (its history keeps who attached and removed it); the file itself goes once
+    the transaction commits (`delete_files_with_rows`)."""
     evidence._history_user = user
     evidence._change_reason = (reason or f"Removed {evidence.original_name}")[:100]
     evidence.delete()
-    if name:
-        evidence_storage().delete(name)
+
+
+def evidence_models() -> list:
+    """Every concrete model of evidence (each app's), in a stable order."""
+    found = [m for m in apps.get_models() if issubclass(m, Evidence) and not m._meta.abstract]
+    return sorted(found, key=lambda m: m._meta.label_lower)
+
+
+def _delete_file_on_commit(sender, instance, using, **kwargs):
+    name = instance.file.name
+    if not name:
+        return
+
+    def delete():
+        # Another row may name the same file (a restore over a copy): keep it then.
+        if not any(model._default_manager.using(using).filter(file=name).exists() for model in evidence_models()):
+            evidence_storage().delete(name)
+
+    transaction.on_commit(delete, using=using)
+
+
+def delete_files_with_rows() -> None:
+    """Connect the deletion of the file to the deletion of the row, for each concrete model (not for every model:
+    a receiver for all would stop Django's fast deletes everywhere). Called by core's AppConfig.ready."""
+    for model in evidence_models():
+        post_delete.connect(_delete_file_on_commit, sender=model, dispatch_uid=f"evidence-file:{model._meta.label}")
+
+
+def stored_names() -> set[str]:
+    """The names of every file in the evidence storage, through the storage's own listing (any back end)."""
+    storage = evidence_storage()
+    found: set[str] = set()
+    folders = [""]
+    while folders:
+        folder = folders.pop()
+        try:
+            subfolders, files = storage.listdir(folder)
+        except FileNotFoundError:
+            continue
+        found.update(f"{folder}/{name}" if folder else name for name in files)
+        folders.extend(f"{folder}/{name}" if folder else name for name in subfolders)
+    return found
+
+
+def referenced_names(using: str | None = None) -> set[str]:
+    """The files the rows of every evidence model name."""
+    names: set[str] = set()
+    for model in evidence_models():
+        db = using or router.db_for_read(model)
+        names.update(model._default_manager.using(db).exclude(file="").values_list("file", flat=True))
+    return names
+
+
+@dataclass(frozen=True)
+class Orphan:
+    name: str
+    size: int | None
+
+
+def orphans(min_age: timedelta = timedelta(hours=1)) -> list[Orphan]:
+    """The files in the evidence storage that no row names, oldest name first. A file newer than `min_age` is
+    left out: it may be one being attached now, whose row is not yet committed (a storage that cannot say when
+    a file was written: every file counts)."""
+    storage = evidence_storage()
+    named = referenced_names()
+    now = timezone.now()
+    found = []
+    for name in sorted(stored_names() - named):
+        try:
+            written = storage.get_modified_time(name)
+        except (NotImplementedError, OSError):
+            written = None
+        if written is not None and now - written < min_age:
+            continue
+        try:
+            size = storage.size(name)
+        except (NotImplementedError, OSError):
+            size = None
+        found.append(Orphan(name, size))
+    return found
 
 
 def evidence_response(evidence: Evidence) -> FileResponse:

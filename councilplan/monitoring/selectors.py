@@ -15,7 +15,7 @@ from councilplan.analysis import records
 from councilplan.analysis import vocabulary as v
 from councilplan.analysis.figures import Figure
 from councilplan.analysis.monitoring import ref_sort_key
-from councilplan.core.evidence import EvidenceRecord, evidence_records
+from councilplan.core.evidence import KINDS, EvidenceRecord, evidence_records
 from councilplan.core.exchange import format_bool, format_list
 from councilplan.core.models import Outcome, VocabularyTerm
 from councilplan.plan.models import Activity, Plan
@@ -722,3 +722,56 @@ def get_return_evidence(ret: Return, evidence_id: int) -> ReturnEvidence | None:
     if item is not None:
         item.ret = ret
     return item
+
+
+# --- evidence published with a public report ------------------------------------------------------------------
+
+
+def _published_to_the_public(queryset):
+    """The files the public may download: chosen for publishing, of a submitted return of a round published to
+    the public, whose activity is not exempt (permissions.can_read_evidence, for the anonymous, as a query)."""
+    return queryset.filter(
+        publish=True,
+        ret__state=Return.State.SUBMITTED,
+        ret__round__state=Round.State.PUBLISHED,
+        ret__round__public=True,
+        ret__activity__exempt=False,
+    )
+
+
+@dataclass(frozen=True)
+class PublishedEvidence:
+    """A file published with a round's report, as the public report lists it."""
+
+    id: int
+    name: str
+    size: int
+    kind: str  # in words: "a PDF"
+    activity_ref: str
+    activity_title: str
+
+
+def published_evidence(round_: Round, outcome_id: int | None = None) -> list[PublishedEvidence]:
+    """The files published with `round_`'s report (for one outcome's version, that outcome's activities'), in the
+    report's order of activities. One query."""
+    words = {kind.content_type: kind.words for kind in KINDS}
+    queryset = _published_to_the_public(ReturnEvidence.objects.filter(ret__round=round_))
+    if outcome_id is not None:
+        queryset = queryset.filter(ret__activity__outcome_id=outcome_id)
+    rows = queryset.values_list(
+        "pk", "original_name", "size", "content_type", "ret__activity__ref", "ret__activity__title"
+    ).order_by("ret__activity__sort_key", "ret__activity__ref", "uploaded_at", "pk")
+    return [
+        PublishedEvidence(pk, name, size, words.get(content_type, content_type), ref, title)
+        for pk, name, size, content_type, ref, title in rows
+    ]
+
+
+def get_published_evidence(round_id: int, evidence_id: int) -> ReturnEvidence | None:
+    """A file of `round_id`'s returns that the public may download, or None (whatever the reason: the public is
+    told only that there is no such file)."""
+    return (
+        _published_to_the_public(ReturnEvidence.objects.filter(ret__round_id=round_id, pk=evidence_id))
+        .select_related("ret__round", "ret__activity")
+        .first()
+    )

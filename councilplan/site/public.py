@@ -1,18 +1,25 @@
 """The public pages: no sign-in. The plans whose summary is published, and the reports of published rounds
 (the full report and each outcome's tailored version), always without exempt information (Schedule 12A):
-no activity, risk or report section marked exempt reaches them, nor any figure counted from one."""
+no activity, risk or report section marked exempt reaches them, nor any figure counted from one.
+
+A report lists the evidence its officers chose for publishing (monitoring.selectors.published_evidence), each
+file downloaded from the public report's own address: any other file, of any return, is "not found" here."""
 
 from __future__ import annotations
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from councilplan.core.evidence import evidence_response
 from councilplan.core.systems import systems
 from councilplan.documents.http import file_response
 from councilplan.documents.jobs import digest
 from councilplan.documents.render_html import items
+from councilplan.monitoring import permissions as monitoring_permissions
+from councilplan.monitoring import selectors as monitoring_selectors
 from councilplan.monitoring.models import Round
 from councilplan.plan.models import Plan
 from councilplan.planning.documents import build_plan_document
@@ -75,4 +82,15 @@ def report(request, round_id: int):
     inputs = report_selectors.report_inputs(round_, outcome, include_exempt=False)
     document = report_document(inputs)
     context = {"round": round_, "outcome": outcome, "outcomes": outcomes, "document": document}
+    context["published_evidence"] = monitoring_selectors.published_evidence(round_, outcome.pk if outcome else None)
     return render(request, "public/document.html", {**context, "items": items(document)})
+
+
+@require_safe
+def report_evidence(request, round_id: int, evidence_id: int):
+    """A file published with a public report; anything else (not chosen, an exempt activity's, a draft return's,
+    a round not published to the public) is not found."""
+    item = monitoring_selectors.get_published_evidence(round_id, evidence_id)
+    if item is None or not monitoring_permissions.can_read_evidence(AnonymousUser(), item.ret, item):
+        raise Http404("No such published file")
+    return evidence_response(item)

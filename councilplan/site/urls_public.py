@@ -9,6 +9,7 @@ urlpatterns = [
     path("plans/<int:pk>/summary/", public.plan_summary, name="plan_summary"),
     path("reports/<int:round_id>/", public.report, name="report"),
     path("reports/<int:round_id>/report.pdf", public.report_pdf, name="report_pdf"),
+    path("reports/<int:round_id>/evidence/<int:evidence_id>/", public.report_evidence, name="report_evidence"),
     # Each system's public pages (what it publishes), under its own prefix.
     path("budget/", include("councilplan.finance.urls_public")),
     path("assurance/", include("councilplan.assurance.urls_public")),

@@ -88,3 +88,33 @@ def test_a_risk_owner_attaches_evidence_to_a_review(page, live_server, make_user
     screenshot(page, "risk-review-evidence")
     page.get_by_role("link", name=risk.code).first.click()
     assert page.get_by_role("table", name=f"Reviews of {risk.code}").get_by_role("link", name="1 file").is_visible()
+
+
+def test_the_public_downloads_a_file_published_with_the_report(page, live_server, make_user, small_plan_file):
+    from evidence_support import upload
+
+    from councilplan.monitoring.models import Return, Round
+    from councilplan.monitoring.services import attach_return_evidence
+    from councilplan.plan.models import Plan
+    from councilplan.plan.services import import_plan
+
+    import_plan(small_plan_file, "Test plan")
+    plan = Plan.objects.get(name="Test plan")
+    round_ = Round.objects.create(
+        plan=plan, label="2019-20 Q2", state=Round.State.PUBLISHED, public=True,
+        opens_at=timezone.now() - dt.timedelta(days=30), closes_at=timezone.now() - dt.timedelta(days=1),
+    )  # fmt: skip
+    ret = Return.objects.create(round=round_, activity=plan.activities.get(ref="1"), state=Return.State.SUBMITTED)
+    team = make_user("pat.policy", role="corporate")
+    attach_return_evidence(ret, upload("Schools board minutes.pdf", PDF), team, publish=True)
+    attach_return_evidence(ret, upload("Internal note.pdf", PDF), team)
+
+    page.goto(f"{live_server.url}/public/reports/{round_.pk}/")  # not signed in
+    assert page.get_by_role("heading", name="Evidence published with this report").is_visible()
+    main = page.locator("main").inner_text()
+    assert "Schools board minutes.pdf" in main and "Internal note.pdf" not in main
+    check_accessibility(page)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Schools board minutes.pdf").click()
+    assert download.value.suggested_filename == "Schools board minutes.pdf"
+    assert Path(download.value.path()).read_bytes() == PDF

@@ -5,13 +5,16 @@ from councilplan.core.backup import BackupError, restore
 
 class Command(BaseCommand):
     help = (
-        "Replace the database's contents with a backup made by `councilplan backup`. Restore into a new, migrated "
+        "Replace the database's contents with a backup made by `councilplan backup`, and put its evidence files back "
+        "into the evidence storage. Restore into a new, migrated "
         "database (`councilplan migrate` first); a database that holds data is refused unless --force is given, "
         "and then all of its data is replaced. See docs/operations.md."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="the backup file (.json or .json.gz)")
+        parser.add_argument(
+            "file", help="the backup file (.tar.gz or .tar; or .json or .json.gz, made before backups held files)"
+        )
         parser.add_argument(
             "--force", action="store_true", help="replace the data the database already holds (it is lost)"
         )
@@ -26,5 +29,6 @@ class Command(BaseCommand):
         rows = sum(result.counts.values())
         made = result.header.get("created_at", "an unknown time")
         self.stdout.write(
-            f"Restored {rows:,} rows from {options['file']} (made {made} on {result.header.get('database')})."
+            f"Restored {rows:,} rows and {result.files:,} evidence files from {options['file']} "
+            f"(made {made} on {result.header.get('database')})."
         )
