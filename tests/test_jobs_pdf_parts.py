@@ -32,21 +32,22 @@ def pages(content: bytes) -> list[str]:
 
 
 def test_the_parts_are_cut_at_page_breaks():
-    cut = parts(long_document(), size=5)
-    # Title, lead, a break and activity 1 (heading, paragraph, table); then activities 2 and 3 (3 blocks, a break,
-    # 63 blocks), 4 and 5, 6 and 7: a part ends at the first break after 5 blocks, the break itself dropped.
-    assert [len(p.blocks) for p in cut] == [6, 3 + 1 + 63, 3 + 1 + 3, 3 + 1 + 3]
+    cut = parts(long_document(), size=10)
+    # Each activity weighs 6 (heading 1, paragraph 1, a table of 3 rows 4), activity 3 66. A part ends at the
+    # first break once it weighs 10, the break dropped: title and lead (2) with activities 1 and 2 (2 + 12 = 14,
+    # 10 blocks with the two breaks); activity 3 (66, 63 blocks); 4 and 5 (12: 3 + 1 + 3 blocks); 6 and 7.
+    assert [len(p.blocks) for p in cut] == [2 + 1 + 3 + 1 + 3, 63, 3 + 1 + 3, 3 + 1 + 3]
     assert not any(isinstance(b, PageBreak) and i == 0 for p in cut[1:] for i, b in enumerate(p.blocks))
     assert sum(len(p.blocks) for p in cut) + len(cut) - 1 == len(long_document().blocks)
 
 
 def test_a_pdf_in_parts_has_the_single_layouts_pages_and_runs_its_page_numbers_on():
     document = long_document()
-    whole = pages(render_pdf(document, part_blocks=10_000))
-    joined_pdf = render_pdf(document, part_blocks=5)
+    whole = pages(render_pdf(document, part_weight=10_000))
+    joined_pdf = render_pdf(document, part_weight=10)
     joined = pages(joined_pdf)
 
-    assert len(parts(document, size=5)) == 4
+    assert len(parts(document, size=10)) == 4
     assert len(joined) == len(whole) >= 9  # 7 activities, activity 3 over two pages, and the title page
     for number, page in enumerate(joined, start=1):
         assert f"Page {number} of {len(joined)}" in page
@@ -56,3 +57,51 @@ def test_a_pdf_in_parts_has_the_single_layouts_pages_and_runs_its_page_numbers_o
     strip = re.compile(r"Page \d+ of \d+|" + re.escape(TITLE))
     assert [strip.sub("", p).split() for p in joined] == [strip.sub("", p).split() for p in whole]
     assert PdfReader(io.BytesIO(joined_pdf)).metadata.title == TITLE
+
+
+def test_without_page_breaks_a_part_is_cut_before_a_heading_once_it_is_twice_as_long():
+    # A report whose length is in sections with no page break between them: sections of 10 (a heading and 9
+    # paragraphs). With parts of 5, a part is cut before the first heading after 10: the title and section 1
+    # (11 blocks), then one section each.
+    blocks = [Heading("Report", 1)]
+    for n in range(1, 5):
+        blocks += [Heading(f"Section {n}", 2)] + [para(f"Line {i} of section {n}.") for i in range(9)]
+    cut = parts(Document("Report", tuple(blocks), "report"), size=5)
+    assert [len(p.blocks) for p in cut] == [11, 10, 10, 10]
+    assert [p.blocks[0].text for p in cut] == ["Report", "Section 2", "Section 3", "Section 4"]
+
+
+def long_table_document(rows: int = 23) -> Document:
+    table = Table(
+        "Every activity",
+        ("Activity", "Status"),
+        tuple((f"Activity {n}", "On track") for n in range(1, rows + 1)) + (("Total", str(rows)),),
+        total_row=True,
+    )
+    return Document("A long table", (Heading("A long table", 1), para("Read on."), table), "long-table")
+
+
+def test_a_table_longer_than_a_part_is_cut_into_tables_with_the_header_and_continued():
+    cut = parts(long_table_document(), size=10)
+    tables = [b for p in cut for b in p.blocks if isinstance(b, Table)]
+    # 24 rows (23 and the total) in tables of 10: 10, 10 and 4; the title and lead start the first part and the
+    # first piece (weight 11) does not fit beside them, so it starts a part of its own.
+    assert [len(t.rows) for t in tables] == [10, 10, 4]
+    assert [len(p.blocks) for p in cut] == [2, 1, 1, 1]
+    assert [t.caption for t in tables] == ["Every activity", "Every activity (continued)", "Every activity (continued)"]
+    assert all(t.header == ("Activity", "Status") for t in tables)
+    assert [t.total_row for t in tables] == [False, False, True]
+    assert [row for t in tables for row in t.rows] == list(long_table_document().blocks[2].rows)
+
+
+def test_a_long_table_in_parts_keeps_every_row_in_order_and_runs_the_page_numbers_on():
+    document = long_table_document(rows=120)
+    joined = pages(render_pdf(document, part_weight=50))
+    assert len(parts(document, size=50)) == 4  # the title and lead, then 50, 50 and 21 rows
+    assert len(joined) >= 4
+    for number, page in enumerate(joined, start=1):
+        assert f"Page {number} of {len(joined)}" in page
+    text = " ".join(joined)
+    found = [int(n) for n in re.findall(r"Activity (\d+) On track", text)]
+    assert found == list(range(1, 121))
+    assert text.count("Every activity (continued)") == 2

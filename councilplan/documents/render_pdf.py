@@ -3,11 +3,14 @@ title comes from the HTML <title>, its language from <html lang>. It is a tagged
 tables and lists are marked up for screen readers and each chart carries its alt text, as the Public Sector
 Bodies Accessibility Regulations expect of a published document.
 
-A long document (more than PART_BLOCKS blocks) is laid out in parts, cut where it starts a new page anyway,
-and joined with pypdf: WeasyPrint holds the whole layout of what it prints in memory, so one part at a time
-bounds the peak. The parts are printed without their page's header and footer, and each page then gets them
-from a second, cheap document of empty pages, so that "Page X of Y" runs on across the parts. (Joined parts
-are not tagged yet: pypdf does not join structure trees. Known gap, docs/benchmarks.md.)
+A long document (more than PART_WEIGHT blocks and table rows) is laid out in parts, cut where it starts a new
+page anyway, and joined with pypdf: WeasyPrint holds the whole layout of what it prints in memory, so one part
+at a time bounds the peak. A document whose length is in a few long tables (the 5,000-activity report) has few
+page breaks: there a part is also cut before a heading once it is twice as long as it should be, and a table
+longer than a part is cut into tables of a part's length, each with the header and "(continued)".
+The parts are printed without their page's header and footer, and each page then gets them from a second,
+cheap document of empty pages, so that "Page X of Y" runs on across the parts. (Joined parts are not tagged
+yet: pypdf does not join structure trees. Known gap, docs/benchmarks.md.)
 """
 
 from __future__ import annotations
@@ -17,10 +20,12 @@ import gc
 import io
 import logging
 
-from .model import Document, Heading, PageBreak
+from .model import Block, Chart, Document, Heading, PageBreak, Table
 from .render_html import render_html
 
-PART_BLOCKS = 400
+# How long a part may be, counting each block as 1 and each table row (a chart's too) as 1 more: about what
+# WeasyPrint lays out in 200 MB. The sample's round report (about 310) is laid out whole and so stays tagged.
+PART_WEIGHT = 1000
 # The parts' pages keep their margins but print nothing in them: the overlay of empty pages does.
 _NO_MARGIN_BOXES = "<style>@page { @bottom-center { content: none } @top-right { content: none } }</style></head>"
 _OVERLAY = """<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><style>
@@ -38,26 +43,65 @@ logging.getLogger("weasyprint").setLevel(logging.ERROR)
 logging.getLogger("fontTools").setLevel(logging.ERROR)
 
 
-def parts(document: Document, size: int = PART_BLOCKS) -> list[Document]:
-    """The document cut into parts of about `size` blocks, each cut at a page break (dropped: a part starts a
-    new page), so that the pages are the same as the whole document's."""
+def weight(block: Block) -> int:
+    """How much of a part `block` takes: 1, and 1 more for each row of a table (a chart's data table too)."""
+    if isinstance(block, Table):
+        return 1 + len(block.rows)
+    if isinstance(block, Chart):
+        return 1 + len(block.table.rows)
+    return 1
+
+
+def _cut_table(table: Table, size: int) -> list[Table]:
+    """A table of more than `size` rows as tables of `size` rows: the header on each, the later ones
+    "(continued)". A total row stays with the last piece."""
+    if len(table.rows) <= size:
+        return [table]
+    pieces = []
+    for start in range(0, len(table.rows), size):
+        rows = table.rows[start : start + size]
+        last = start + size >= len(table.rows)
+        caption = table.caption if start == 0 else f"{table.caption} (continued)"
+        pieces.append(dataclasses.replace(table, caption=caption, rows=rows, total_row=table.total_row and last))
+    return pieces
+
+
+def parts(document: Document, size: int = PART_WEIGHT) -> list[Document]:
+    """The document cut into parts of about `size` (blocks and table rows, `weight`). A part is cut at a page
+    break (dropped: a part starts a new page), so that the pages are the same as the whole document's; where
+    there is none for a long way, before a heading once the part is twice `size`, and inside a table longer
+    than `size`, so that no part is much longer than `size`."""
     found: list[Document] = []
     current: list = []
-    for block in document.blocks:
-        if isinstance(block, PageBreak) and len(current) >= size:
+    held = 0
+
+    def cut() -> None:
+        nonlocal current, held
+        if current:
             found.append(dataclasses.replace(document, blocks=tuple(current)))
-            current = []
+        current, held = [], 0
+
+    for block in document.blocks:
+        if isinstance(block, PageBreak) and held >= size:
+            cut()
             continue
-        current.append(block)
-    if current or not found:
-        found.append(dataclasses.replace(document, blocks=tuple(current)))
-    return found
+        if isinstance(block, Heading) and held >= 2 * size:
+            cut()
+        pieces = _cut_table(block, size) if isinstance(block, Table) else [block]
+        for piece in pieces:
+            if len(pieces) > 1 and held and held + weight(piece) > size:
+                cut()
+            current.append(piece)
+            held += weight(piece)
+    cut()
+    return found or [document]
 
 
-def render_pdf(document: Document, part_blocks: int = PART_BLOCKS) -> bytes:
+def render_pdf(document: Document, part_weight: int = PART_WEIGHT) -> bytes:
     from weasyprint import HTML  # imported here: it loads Pango, which only the PDF needs
 
-    pieces = parts(document, part_blocks) if len(document.blocks) > part_blocks else [document]
+    heavy = sum(weight(block) for block in document.blocks) > part_weight
+    pieces = parts(document, part_weight) if heavy else [document]
     if len(pieces) > 1:
         return _render_in_parts(pieces)
     html = render_html(document, for_print=True)
