@@ -164,6 +164,11 @@ def save_week(
     result = Result.objects.select_for_update().filter(indicator=indicator, period=week).first()
     if (result.version if result else None) != expected_version:
         raise StaleWeek
+    if result is not None:  # an empty box for a figure never stored is still not returned: nothing to write
+        present = set(result.parts.values_list("breakdown_value__code", "responsibility"))
+        parts = {key: value for key, value in parts.items() if value is not None or key in present}
+    else:
+        parts = {key: value for key, value in parts.items() if value is not None}
     if result is None:  # the week's first figures: whoever creates the week first wins, the other is told
         try:
             with transaction.atomic():
