@@ -10,6 +10,8 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from councilplan.core.exchange import ImportFailed
 from councilplan.core.models import User
@@ -263,3 +265,27 @@ def test_a_file_without_the_responsibility_columns_is_refused(client, officer):
     page = response.content.decode()
     assert "required column is missing" in page and "social_care" in page and "is not a known column" in page
     assert not Result.objects.filter(period=WEEK).exists()
+
+
+HOSTILE = ["<script>alert(1)</script>", '=HYPERLINK("http://evil.example")', "1e400", "NaN", "½", "0x10", " 3 "]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(values=st.lists(st.one_of(st.sampled_from(HOSTILE), st.text(max_size=12)), min_size=3, max_size=3))
+def test_whatever_is_typed_the_form_answers_with_a_page_and_a_refusal_writes_nothing(client, officer, values):
+    client.force_login(officer)
+    before = ResultPart.objects.count()
+    data = blank_form() | {"KCH-nhs": values[0], "KCH-social_care": values[1], "KCH-both": values[2]}
+    response = client.post(URL, data)
+    assert response.status_code in (200, 302)
+    if response.status_code == 200:
+        assert ResultPart.objects.count() == before and "There is a problem" in response.content.decode()
+    Result.objects.filter(indicator__ref="DTOC", period=WEEK).delete()
+
+
+def test_hostile_site_names_are_text_on_every_page(client, officer):
+    BreakdownValue.objects.filter(code="DVH").update(name='<script>alert("x")</script>')
+    client.force_login(officer)
+    for url in ("/performance/dtoc/", "/performance/dtoc/weeks/2017-11-23/"):
+        page = client.get(url).content.decode()
+        assert "<script>alert" not in page and "&lt;script&gt;alert" in page
