@@ -403,7 +403,7 @@ def _weekly_blocks(board: Dashboard) -> list[Block]:
             "Delayed days by site and week ending (– not returned)",
             ("Site", *labels),
             tuple(
-                (s.name, *(_n(board.days(s.code, w).total) if (s.code, w) in board.weekly else NOT_RETURNED
+                (s.name, *(_n(board.days(s.code, w).total) if board.days(s.code, w).returned else NOT_RETURNED
                            for w in weeks))
                 for s in sites
             ),
@@ -532,8 +532,11 @@ def json_data(board: Dashboard) -> dict:
 # --- the document and its files ------------------------------------------------------------------------
 
 
-def build_document(week: dt.date, with_charts: bool = True) -> Document:
-    board = dashboard(selectors.breakdown_inputs(WEEKLY_REF, MONTHLY_REF), week)
+def build_document(
+    week: dt.date, with_charts: bool = True, inputs: selectors.BreakdownInputs | None = None
+) -> Document:
+    """The dashboard for `week`; `inputs` when they have been read already (the page reads them once)."""
+    board = dashboard(inputs or selectors.breakdown_inputs(WEEKLY_REF, MONTHLY_REF), week)
     blocks = report_blocks(board)
     if not with_charts:
         blocks = [b for b in blocks if not isinstance(b, Chart)]

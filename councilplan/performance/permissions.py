@@ -4,6 +4,9 @@
   council's management information, reported to committee.
 - An indicator's owner enters and corrects its results; so does the corporate team (and administrators).
 - Only the corporate team imports results from a file.
+- A weekly indicator split by a breakdown (delayed transfers of care): its owner (the adult social care
+  performance officer) and the corporate team enter a week's figures on its form and import them from a file;
+  everyone signed in reads its dashboard. None of it is for the public.
 - Indicators, targets, floors and thresholds are set by the corporate team in the admin.
 """
 
@@ -24,3 +27,8 @@ def can_enter_result(user, indicator) -> bool:
 
 def can_import_results(user) -> bool:
     return is_corporate(user)
+
+
+def can_enter_weeks(user, indicator) -> bool:
+    """A week's figures of a weekly indicator split by a breakdown: on the form, or from a file."""
+    return can_enter_result(user, indicator)

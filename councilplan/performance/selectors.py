@@ -338,6 +338,80 @@ def breakdown_inputs(weekly_ref: str, monthly_ref: str = "") -> BreakdownInputs:
     return BreakdownInputs(sites, weekly, monthly, targets, sorted({w for _, w in weekly}))
 
 
+@dataclass(frozen=True)
+class WeekEntry:
+    """One week of a weekly indicator split by a breakdown, for its form: the sites, what is stored and the
+    week's version (None before the week's first figures)."""
+
+    sites: list  # BreakdownValue, in the dashboard's order
+    stored: dict  # (site code, responsibility) -> Decimal or None (not returned)
+    version: int | None
+    updated_by: str
+    updated_at: dt.datetime | None
+
+
+def week_entry(indicator: Indicator, week: dt.date) -> WeekEntry:
+    """Three queries, whatever the number of sites."""
+    from .models import BreakdownValue, ResultPart
+
+    sites = list(BreakdownValue.objects.filter(breakdown=indicator.breakdown).order_by("order", "name"))
+    result = Result.objects.filter(indicator=indicator, period=week).select_related("updated_by").first()
+    stored = {}
+    if result is not None:
+        stored = {
+            (code, responsibility): value
+            for code, responsibility, value in ResultPart.objects.filter(result=result).values_list(
+                "breakdown_value__code", "responsibility", "value"
+            )
+        }
+    return WeekEntry(
+        sites,
+        stored,
+        result.version if result else None,
+        str(result.updated_by) if result and result.updated_by else "",
+        result.updated_at if result else None,
+    )
+
+
+@dataclass(frozen=True)
+class PartChange:
+    when: dt.datetime
+    who: str
+    site: str
+    responsibility: str
+    before: object  # Decimal, None (not returned) or "" (no figure before)
+    after: object
+    reason: str
+
+
+def week_history(indicator: Indicator, week: dt.date) -> list[PartChange]:
+    """Every change to a week's figures, newest first, each with the figure before it (two queries)."""
+    from .models import BreakdownValue, ResultPart
+
+    names = dict(BreakdownValue.objects.filter(breakdown=indicator.breakdown).values_list("code", "name"))
+    rows = (
+        ResultPart.history.filter(result__indicator=indicator, result__period=week)
+        .select_related("history_user", "breakdown_value")
+        .order_by("history_date", "history_id")
+    )
+    changes, last = [], {}
+    for row in rows:
+        before = last.get(row.id, "")
+        last[row.id] = row.value
+        changes.append(
+            PartChange(
+                row.history_date,
+                str(row.history_user) if row.history_user else "The system",
+                names.get(row.breakdown_value.code, row.breakdown_value.code),
+                row.responsibility,
+                before,
+                row.value,
+                row.history_change_reason or "",
+            )
+        )
+    return changes[::-1]
+
+
 def indicators_for_activities(activity_ids) -> dict[int, list[rules.KpiRow]]:
     """Activity id -> the KPIs linked to it, each at its latest result (four queries however many activities):
     for an activity's page and the joined pages of an outcome, a directorate or a lead officer."""
