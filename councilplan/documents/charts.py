@@ -8,10 +8,15 @@ drawer beside its chart class, and every renderer draws it.
 Readable in black and white and by people who do not see colour: the previous round is blue hatched one way,
 this round solid red (as in seed 000), anything else grey hatched the other way, and every bar carries its
 value. Every format also prints the chart's data table next to it.
+
+A chart is drawn once: its SVG and PNG are kept in the cache under a digest of everything the chart holds
+(its class, every label and value), so a page shown again, or the same chart in another document, costs no
+drawing, and a changed figure is a new chart and drawn afresh. Nothing can be stale: the key is the content.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import textwrap
@@ -129,11 +134,31 @@ def bar_chart(chart: Chart) -> Figure:
     return fig
 
 
+def _kept(chart: Chart, form: str, draw: Callable[[], bytes | str]) -> bytes | str:
+    """`draw()`, kept in the cache under the chart's content: the chart's class and repr (every field of the
+    frozen dataclass), the form it is drawn in, and the version of councilplan that drew it."""
+    from django.core.cache import cache
+
+    from councilplan import __version__
+
+    kind = type(chart)
+    content = f"{__version__}|{kind.__module__}.{kind.__qualname__}|{form}|{chart!r}"
+    key = "chart:" + hashlib.sha256(content.encode()).hexdigest()
+    drawn = cache.get(key)
+    if drawn is None:
+        drawn = draw()
+        cache.set(key, drawn, timeout=24 * 3600)
+    return drawn
+
+
 def png(chart: Chart, dpi: int = 150) -> bytes:
-    with rc_context(RC):
-        buffer = io.BytesIO()
-        figure(chart).savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
-    return buffer.getvalue()
+    def draw() -> bytes:
+        with rc_context(RC):
+            buffer = io.BytesIO()
+            figure(chart).savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+        return buffer.getvalue()
+
+    return _kept(chart, f"png{dpi}", draw)
 
 
 _ID = re.compile(r'\bid="([^"]+)"')
@@ -145,14 +170,18 @@ def svg(chart: Chart, prefix: str = "") -> str:
     charts on one page do not share ids, and labelled for screen readers with the chart's alt text.
 
     The text in it comes from the chart's labels, which matplotlib escapes as XML."""
-    with rc_context(RC):
-        buffer = io.StringIO()
-        figure(chart).savefig(
-            buffer, format="svg", metadata={"Date": None, "Creator": None, "Format": None, "Type": None}
-        )
-    text = buffer.getvalue()
-    text = text[text.index("<svg") :]
-    text = re.sub(r"<metadata>.*?</metadata>\s*", "", text, flags=re.S)
+
+    def draw() -> str:
+        with rc_context(RC):
+            buffer = io.StringIO()
+            figure(chart).savefig(
+                buffer, format="svg", metadata={"Date": None, "Creator": None, "Format": None, "Type": None}
+            )
+        drawn = buffer.getvalue()
+        drawn = drawn[drawn.index("<svg") :]
+        return re.sub(r"<metadata>.*?</metadata>\s*", "", drawn, flags=re.S)
+
+    text = _kept(chart, "svg", draw)
     prefix = prefix or f"chart-{chart.key}-"
     text = _ID.sub(lambda m: f'id="{prefix}{m.group(1)}"', text)
     text = _REF.sub(lambda m: f"{m.group(1)}{prefix}{m.group(2)}", text)
