@@ -61,13 +61,27 @@ def test_the_quarter_the_downloads_and_a_fixed_query_count(sample, client, djang
 
     with django_assert_max_num_queries(80) as before:
         client.get(reverse("qpr:index"), {"quarter": "2017-Q2"})
-    # Ten more KPIs in an area: the page reads them in the same number of queries.
+    # Ten more KPIs and ten more activity indicators (with their thresholds) in an area: the page reads them in
+    # the same number of queries.
     template = Indicator.objects.filter(service_area__qpr_area__isnull=False).first()
     for n in range(10):
         extra = Indicator.objects.create(ref=f"EXTRA-{n}", description=f"Extra {n}", service_area=template.service_area)
         Standard.objects.create(indicator=extra, year=2017, target=80, floor=70)
         Result.objects.create(indicator=extra, period=dt.date(2017, 6, 1), value=75)
         Result.objects.create(indicator=extra, period=dt.date(2017, 9, 1), value=85)
+        demand = Indicator.objects.create(
+            ref=f"DEMAND-{n}",
+            description=f"Demand {n}",
+            kind=Indicator.Kind.ACTIVITY,
+            unit="number",
+            frequency="quarterly",
+            service_area=template.service_area,
+        )
+        Standard.objects.create(indicator=demand, year=2017, lower=100, upper=200)
+        Result.objects.create(indicator=demand, period=dt.date(2017, 6, 1), value=150)
+        Result.objects.create(indicator=demand, period=dt.date(2017, 9, 1), value=250)
     with django_assert_max_num_queries(len(before.captured_queries)):
         page = client.get(reverse("qpr:index"), {"quarter": "2017-Q2"})
-    assert page.status_code == 200 and "Extra 9" in page.content.decode()
+    text = page.content.decode()
+    assert page.status_code == 200 and "Extra 9" in text
+    assert "Demand 9: </strong>250 in Quarter 2, 2017/18: above the expected range (100 to 200)." in text

@@ -45,6 +45,13 @@ def _values(chart: TrendChart, role: str) -> list[float] | None:
     return None
 
 
+def _edges(values: list[float]) -> tuple[list[float], list[float]]:
+    """A level per category drawn across the whole category (from half a step before it to half a step after),
+    so a band or a target line shows even for one result: x and y for `where="post"` steps."""
+    xs = [i - 0.5 for i in range(len(values))] + [len(values) - 0.5]
+    return xs, [*values, values[-1]] if values else []
+
+
 def _label(value: float, percent: bool) -> str:
     text = f"{value:,.2f}".rstrip("0").rstrip(".")
     return f"{text}%" if percent else text
@@ -59,17 +66,19 @@ def figure(chart: TrendChart) -> Figure:
     result = _values(chart, "result") or []
     lower, upper = _values(chart, "lower"), _values(chart, "upper")
     drawn = [v for v in result if not math.isnan(v)]
-    if lower is not None and upper is not None:
+    if lower and upper:
+        xs, low_edge = _edges(lower)
+        _, high_edge = _edges(upper)
         ax.fill_between(
-            positions, lower, upper, step="mid", label="Expected range (thresholds)", interpolate=False, **BAND
+            xs, low_edge, high_edge, step="post", label="Expected range (thresholds)", interpolate=False, **BAND
         )
-        ax.step(positions, upper, where="mid", color="#505a5f", linewidth=0.8, linestyle="--")
-        ax.step(positions, lower, where="mid", color="#505a5f", linewidth=0.8, linestyle="--")
+        ax.step(xs, high_edge, where="post", color="#505a5f", linewidth=0.8, linestyle="--")
+        ax.step(xs, low_edge, where="post", color="#505a5f", linewidth=0.8, linestyle="--")
         drawn += [v for v in (*lower, *upper) if not math.isnan(v)]
     for role, style, name in (("target", TARGET, "Target"), ("floor", FLOOR, "Floor standard")):
         values = _values(chart, role)
-        if values is not None and any(not math.isnan(v) for v in values):
-            ax.step(positions, values, where="mid", label=name, **style)
+        if values and any(not math.isnan(v) for v in values):
+            ax.step(*_edges(values), where="post", label=name, **style)
             drawn += [v for v in values if not math.isnan(v)]
     name = next((s.name for s in chart.series if s.role == "result"), "Result")
     ax.plot(positions, result, label=name, **RESULT)

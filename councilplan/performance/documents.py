@@ -26,6 +26,20 @@ DIRECTION_WORDS = {
     rules.NEW: "New",
 }
 ALERT_WORDS = {rules.IN_RANGE: "Yes", rules.ABOVE: "Above", rules.BELOW: "Below"}
+# The alert in words, for the charts' data tables and the QPR's activity indicators.
+RANGE_WORDS = {
+    rules.IN_RANGE: "Within the expected range",
+    rules.ABOVE: "Above the expected range",
+    rules.BELOW: "Below the expected range",
+}
+NO_RANGE_WORDS = "No expected range set"
+
+
+def range_words(alert: str | None) -> str:
+    """ "Within the expected range", "Above …", "Below …", or "No expected range set" (no thresholds)."""
+    return RANGE_WORDS.get(alert or "", NO_RANGE_WORDS)
+
+
 SHOWN_AS_WORDS = {rules.LATEST: "Latest", rules.YEAR_TO_DATE: "Year to date"}
 
 # Seed 004 lines 1093–1104 (the quarterly report's key) and seed 003 lines 430–432 (the dashboard's).
@@ -282,8 +296,17 @@ def trend_chart(indicator: rules.Indicator, period: dt.date, key_prefix: str = "
             series.append(Series("Floor standard", tuple(_nan(p.floor) for p in points), "floor"))
         lines = "target and floor standard"
     else:
-        header = ("Period", figure_name, "Lower threshold", "Upper threshold")
-        rows = tuple((rules.month_name(p.period), number(p.value), number(p.lower), number(p.upper)) for p in points)
+        header = ("Period", figure_name, "Lower threshold", "Upper threshold", "Against the expected range")
+        rows = tuple(
+            (
+                rules.month_name(p.period),
+                number(p.value),
+                number(p.lower),
+                number(p.upper),
+                range_words(rules.alert(p.value, p.lower, p.upper)),
+            )
+            for p in points
+        )
         if any(p.lower is not None for p in points):
             series.append(Series("Lower threshold", tuple(_nan(p.lower) for p in points), "lower"))
             series.append(Series("Upper threshold", tuple(_nan(p.upper) for p in points), "upper"))

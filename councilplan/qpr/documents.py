@@ -18,7 +18,14 @@ from councilplan.documents import formats, jobs
 from councilplan.documents.formats import CONTENT_TYPES, FORMAT_NAMES, Output
 from councilplan.documents.model import Block, BulletList, Document, Heading, PageBreak, Paragraph, Run, Table
 from councilplan.documents.words import bold, para, slug, text_blocks
-from councilplan.performance.documents import DIRECTION_WORDS, RAG_WORDS, format_value, number, trend_chart
+from councilplan.performance.documents import (
+    DIRECTION_WORDS,
+    RAG_WORDS,
+    format_value,
+    number,
+    range_words,
+    trend_chart,
+)
 from councilplan.risks import selectors as risk_selectors
 from councilplan.risks.document import actions_table, counts_table
 
@@ -139,23 +146,76 @@ def _head(area: figures.AreaInput) -> Paragraph:
     return para(bold(f"{label}: "), members, "   ", bold(f"{area.director_title}: "), area.director)
 
 
+def _activity_table(area: figures.AreaReport) -> Table:
+    rows = tuple(
+        (
+            r.ref,
+            r.description,
+            format_value(r.value, r.unit, "No result"),
+            format_value(r.previous_year, r.unit, "–"),
+            format_value(r.lower, r.unit, "–"),
+            format_value(r.upper, r.unit, "–"),
+            range_words(r.alert),
+        )
+        for r in area.activities
+    )
+    return Table(
+        f"{area.area.name}: activity indicators",
+        ("Ref", "Indicator", "This quarter", "Same quarter last year", "Lower threshold", "Upper threshold", "Alert"),
+        rows,
+        numeric=frozenset({2, 3, 4, 5}),
+        sheet="Activity indicators",
+        row_headers=True,
+    )
+
+
+def alert_sentence(row: rules.ActivityRow) -> str:
+    """ "1,393 in Quarter 2, 2017/18: within the expected range (1,150 to 1,450)." """
+    if row.value is None or row.period is None:
+        return "No result this year."
+    value = format_value(row.value, row.unit)
+    when = figures.quarter_label(row.period) if row.period.month in (3, 6, 9, 12) else rules.month_name(row.period)
+    if row.alert is None:
+        text = f"{value} in {when}: no expected range is set"
+        if row.previous_year is not None:
+            text += f"; {format_value(row.previous_year, row.unit)} in the same quarter a year before"
+        return text + "."
+    band = f"{format_value(row.lower, row.unit)} to {format_value(row.upper, row.unit)}"
+    return f"{value} in {when}: {range_words(row.alert).lower()} ({band})."
+
+
+def _activity_blocks(inputs: selectors.QprInputs, area: figures.AreaReport, key: str, with_charts: bool):
+    blocks: list[Block] = [Heading(f"{area.area.name}: activity indicators", 3, f"{key}-activity")]
+    if not area.activities:
+        return [*blocks, para("No activity indicators are recorded for this area.", style="note")]
+    blocks.append(_activity_table(area))
+    for row in area.activities:
+        blocks.append(para(bold(f"{row.ref} – {row.description}: "), alert_sentence(row)))
+        if row.commentary:
+            blocks.extend(text_blocks(row.commentary))
+        if with_charts:
+            blocks.append(trend_chart(inputs.indicators[row.ref], inputs.qpr.period, "qpr-"))
+    return blocks
+
+
 def _area_blocks(inputs: selectors.QprInputs, area: figures.AreaReport, with_charts: bool) -> list[Block]:
     key = f"area-{slug(area.area.name)}"
     blocks: list[Block] = [Heading(area.area.name, 2, key), _head(area.area), _area_summary(area)]
     if not area.kpis:
         blocks.append(para("No KPIs are recorded for this area.", style="note"))
-        return blocks
-    blocks.append(Heading(f"{area.area.name}: commentary", 3, f"{key}-commentary"))
-    for row in area.kpis:
-        if row.commentary:
-            lines = text_blocks(row.commentary)
-            blocks.append(Paragraph((Run(f"{row.ref} – ", bold=True), *lines[0].runs)))
-            blocks.extend(lines[1:])
-    blocks.append(Heading(f"{area.area.name}: key performance indicators", 3, f"{key}-kpis"))
-    blocks.append(_kpi_table(area))
-    if with_charts:
-        blocks.append(Heading(f"{area.area.name}: charts", 3, f"{key}-charts"))
-        blocks.extend(trend_chart(inputs.indicators[row.ref], inputs.qpr.period, "qpr-") for row in area.kpis)
+    else:
+        blocks.append(Heading(f"{area.area.name}: commentary", 3, f"{key}-commentary"))
+        for row in area.kpis:
+            if row.commentary:
+                lines = text_blocks(row.commentary)
+                blocks.append(Paragraph((Run(f"{row.ref} – ", bold=True), *lines[0].runs)))
+                blocks.extend(lines[1:])
+        blocks.append(Heading(f"{area.area.name}: key performance indicators", 3, f"{key}-kpis"))
+        blocks.append(_kpi_table(area))
+        if with_charts:
+            blocks.append(Heading(f"{area.area.name}: charts", 3, f"{key}-charts"))
+            blocks.extend(trend_chart(inputs.indicators[row.ref], inputs.qpr.period, "qpr-") for row in area.kpis)
+    blocks.extend(_activity_blocks(inputs, area, key, with_charts))
     return blocks
 
 
@@ -233,6 +293,33 @@ def report_blocks(inputs, complaints, risks, with_charts: bool = True) -> list[B
     return blocks
 
 
+def _activity_json(inputs: selectors.QprInputs, r: rules.ActivityRow) -> dict:
+    """An activity indicator at the quarter, with the results its chart draws (each against its thresholds)."""
+    points = rules.history(inputs.indicators[r.ref], inputs.qpr.period)
+    return {
+        "ref": r.ref,
+        "description": r.description,
+        "unit": r.unit,
+        "period": r.period.isoformat() if r.period else None,
+        "value": number(r.value),
+        "previous_year": number(r.previous_year),
+        "lower": number(r.lower),
+        "upper": number(r.upper),
+        "alert": r.alert,
+        "alert_words": range_words(r.alert),
+        "results": [
+            {
+                "period": p.period.isoformat(),
+                "value": number(p.value),
+                "lower": number(p.lower),
+                "upper": number(p.upper),
+                "alert": rules.alert(p.value, p.lower, p.upper),
+            }
+            for p in points
+        ],
+    }
+
+
 def json_data(inputs: selectors.QprInputs) -> dict:
     qpr = inputs.qpr
     return {
@@ -261,6 +348,7 @@ def json_data(inputs: selectors.QprInputs) -> dict:
                     }
                     for r in a.kpis
                 ],
+                "activity_indicators": [_activity_json(inputs, r) for r in a.activities],
             }
             for a in qpr.areas
         ],

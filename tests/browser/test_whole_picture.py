@@ -77,10 +77,24 @@ def test_a_member_reads_the_quarterly_performance_report(page, live_server, make
     summary = page.get_by_role("table", name="Summary of KPI ratings by area")
     total = summary.get_by_role("row").filter(has=page.get_by_role("rowheader", name="TOTAL", exact=True))
     assert total.inner_text().split() == ["TOTAL", "26", "10", "2", "19", "8", "11"]
+    # The activity indicators after the KPIs, each with its alert in words (spec/qpr.md): children with protection
+    # plans, 1,393, within the expected range; book issues above expectations.
+    activity = page.get_by_role("table", name="Specialist Children's Services: activity indicators")
+    row = activity.get_by_role("row").filter(has=page.get_by_role("rowheader", name="SCS-A1", exact=True))
+    assert "1,393" in row.inner_text() and "Within the expected range" in row.inner_text()
+    library = page.get_by_role("table", name="Economic Development & Communities: activity indicators")
+    assert "Above the expected range" in library.get_by_role("row").filter(has_text="EDC-A2").inner_text()
+    # Its chart's data table: the two quarters the seed gives (1,393 less the stated rise of 110 in June).
+    data = page.get_by_role("table", name="Data for the chart: SCS-A1: Number of children with child protection plans")
+    cells = [row.locator("th, td").all_inner_texts() for row in data.locator("tbody tr").all()]
+    assert [[c.strip() for c in row[:2]] for row in cells] == [
+        ["June 2017", "1283"],
+        ["September 2017", "1393"],
+    ]
     page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')")
     page.wait_for_load_state("networkidle")
     images = page.locator("main img")
-    assert images.count() > 0
+    assert images.count() == 38 + 13  # a chart per KPI and per activity indicator
     assert page.evaluate("() => [...document.querySelectorAll('main img')].every(i => i.complete && i.naturalWidth)")
     check_accessibility(page)
     page.set_viewport_size({"width": 1280, "height": 1800})

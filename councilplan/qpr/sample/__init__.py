@@ -50,8 +50,11 @@ def load_sample() -> str:
     services.save_cover(**COVER, reason="Sample loaded")
     counted = services.feed_complaints_kpi(COMPLAINTS_KPI, QUARTER_ENDS)
     total = indicators.created + indicators.updated + indicators.unchanged
+    with open(SAMPLE_DIR / "indicators.csv", encoding="utf-8", newline="") as handle:
+        activities = sum(1 for row in csv.DictReader(handle) if row["kind"] == "activity")
     found = ", ".join(f"{end:%b %Y} {pc}%" for end, pc in counted if pc is not None) or "no complaints logged"
     return (
-        f"Loaded the Quarterly Performance Report sample: {len(rows)} areas, {total} KPIs with results to "
-        f"September 2017 ({results.created} results added); {COMPLAINTS_KPI} from the feedback log ({found})."
+        f"Loaded the Quarterly Performance Report sample: {len(rows)} areas, {total - activities} KPIs and "
+        f"{activities} activity indicators with results to September 2017 ({results.created} results added); "
+        f"{COMPLAINTS_KPI} from the feedback log ({found})."
     )

@@ -548,6 +548,140 @@ KPIS = [
 ]
 
 
+# The activity indicators (spec/qpr.md, "Activity indicators and context figures"): key, area (index),
+# description, unit, the 2017/18 thresholds (lower, upper) or None, results {period: value} and the Q2
+# commentary. The seed keeps no threshold values: those given here are chosen so that the alert is the one its
+# prose states (README.md, "Chosen"), except the web-site's, which are seed 003's for the same measure. Where the
+# seed states no alert (the context figures) there are no thresholds and the indicator is shown against the
+# same period a year before. Values marked "chosen" in README.md are not in the seed; every other is.
+ACTIVITIES = [
+    (
+        "CS-A1",
+        0,
+        "Number of visits to the KCC website, kent.gov (000s, monthly average in the quarter)",
+        N,
+        (1480, 1740),
+        {"2017-09": 1700},
+        "Visits to the KCC web-site were within the expected range.",
+    ),
+    (
+        "CS-A2",
+        0,
+        "Number of phone calls, e-mails and post responded to by Contact Point (000s, in the quarter)",
+        N,
+        None,
+        {"2016-12": 160, "2017-03": 175, "2017-06": 159, "2017-09": 177},
+        "Contact Point dealt with 11.4% more enquiries than the previous quarter, but 10.4% less than for the "
+        "same period last year. The 12 months to September 2017 saw 17% fewer contacts responded to than the year "
+        "to September 2016 (671 thousand against 809 thousand).",
+    ),
+    (
+        "EDC-A1",
+        1,
+        "Number of visits to libraries (000s, in the quarter)",
+        N,
+        (1250, 1400),
+        {"2017-09": 1420},
+        "Visits to libraries over this quarter exceeded business plan expectations.",
+    ),
+    (
+        "EDC-A2",
+        1,
+        "Number of library book issues (000s, in the quarter)",
+        N,
+        (1100, 1240),
+        {"2017-09": 1260},
+        "Book issues were higher than expected.",
+    ),
+    (
+        "EDC-A3",
+        1,
+        "Section 106 developer contributions secured (£000s, in the quarter)",
+        N,
+        None,
+        {"2016-12": 2018, "2017-03": 58899, "2017-06": 5293, "2017-09": 5357},
+        "In the second quarter ending September 2017, 18 Section 106 agreements were completed and a total of "
+        "£5.35m secured.",
+    ),
+    (
+        "ET-A1",
+        2,
+        "Number of new highway enquiries raised for action (in the quarter)",
+        N,
+        (23000, 29000),
+        {"2016-09": 25624, "2017-09": 23704},
+        "New enquiries raised for action by customers in this quarter were at the lower end of seasonal "
+        "expectations at 23,704 compared to 25,624 for the same time last year.",
+    ),
+    (
+        "ET-A2",
+        2,
+        "Number of open highway enquiries awaiting action (work in progress)",
+        N,
+        (5500, 7500),
+        {"2016-09": 5930, "2017-09": 5688},
+        "Customer enquiry work in progress is also at the lower end of seasonal expectations with 5,688 open "
+        "enquiries awaiting action compared to 5,930 this time last year.",
+    ),
+    (
+        "SCS-A1",
+        4,
+        "Number of children with child protection plans",
+        N,
+        (1150, 1450),
+        {"2017-06": 1283, "2017-09": 1393},
+        "There were 1,393 children with child protection plans at the end of September 2017, an increase of 110 "
+        "from the previous quarter and within the expected range.",
+    ),
+    (
+        "SCS-A2",
+        4,
+        "Number of referrals to children's social care (in the quarter)",
+        N,
+        None,
+        {"2016-09": 3922, "2017-06": 5176, "2017-09": 5012},
+        "Referrals decreased slightly to 5,012 from 5,176 in the previous quarter, a seasonal trend; 28% more than "
+        "in Quarter 2 of 2016/17 (3,922).",
+    ),
+    (
+        "SCS-A3",
+        4,
+        "Number of open cases (caseload) in Specialist Children's Services",
+        N,
+        None,
+        {"2017-03": 9840, "2017-09": 10606},
+        "The caseload increased from 9,840 at the end of March 2017 to 10,606 at the end of September 2017.",
+    ),
+    (
+        "SCS-A4",
+        4,
+        "Number of indigenous children in care",
+        N,
+        None,
+        {"2017-06": 1398, "2017-09": 1403},
+        "At 1,403 the number of indigenous children in care increased by 5 in the quarter.",
+    ),
+    (
+        "SCS-A5",
+        4,
+        "Number of unaccompanied asylum seeking children (UASC) in care",
+        N,
+        None,
+        {"2017-06": 403, "2017-09": 351},
+        "351 at the end of September 2017, a reduction of 52 since June 2017.",
+    ),
+    (
+        "SCS-A6",
+        4,
+        "Number of care leavers",
+        N,
+        None,
+        {"2017-06": 1419, "2017-09": 1457},
+        "The number of care leavers increased from 1,419 in June 2017 to 1,457 in September 2017.",
+    ),
+]
+
+
 def _write(name: str, header: list[str], rows: list[list]) -> None:
     with open(HERE / name, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
@@ -592,6 +726,32 @@ def build() -> None:
         for period, value, note in (("2016-09", a_year_before, ""), ("2017-06", q1, ""), ("2017-09", q2, words)):
             if value is not None:
                 results.append([key, period, _cell(value), "", note])
+    for key, area, description, unit, thresholds, values, words in ACTIVITIES:
+        name, directorate, members, director, _ = AREAS[area]
+        indicators.append(
+            [
+                key,
+                "activity",
+                description,
+                directorate,
+                name,
+                director,
+                members,
+                "",
+                unit,
+                "higher",
+                "quarterly",
+                "snapshot",
+                "latest",
+                "",
+                "",
+            ]
+        )
+        if thresholds is not None:
+            standards.append([key, 2017, "", "", *thresholds])
+        latest = max(values)
+        for period, value in sorted(values.items()):
+            results.append([key, period, _cell(value), "", words if period == latest else ""])
     _write(
         "indicators.csv",
         [
