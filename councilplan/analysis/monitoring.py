@@ -73,8 +73,10 @@ __all__ = [
     "analyse_round",
     "definition_of",
     "delivery_trend",
+    "listed_status",
     "ref_sort_key",
     "status_history",
+    "status_label",
 ]
 
 ON_TRACK = v.ON_TRACK
@@ -388,7 +390,7 @@ class RoundAnalysis:
 
     def status_label(self, code: str | None) -> str:
         """What people read for a status code shown in the tables ("No return" for None)."""
-        return "No return" if code is None else _status_label(self.vocab, code)
+        return status_label(self.vocab, code)
 
     def by_outcome(self, rows: Iterable[Any] | None = None) -> list[tuple[str, list[Any]]]:
         """Group rows (default: the summary rows) by their activity's outcome, in the plan's outcome order.
@@ -463,6 +465,18 @@ def display_status(ret: Return, activity: Activity, rule: bool) -> str:
     if rule and ret.delivery_status == ON_TRACK and _has_later_date(ret, activity):
         return ON_TRACK_REVISED_LATER
     return ret.delivery_status
+
+
+def listed_status(ret: Return | None, activity: Activity, rule: bool) -> str | None:
+    """An activity's status in the round's list of activities (the summary rows' `status`): its return's
+    `display_status`, None without a submitted return. What the scorecards list shows without the whole
+    analysis."""
+    return None if ret is None else display_status(ret, activity, rule)
+
+
+def status_label(vocab: Vocabularies, code: str | None) -> str:
+    """What people read for a status code shown in the tables ("No return" for None)."""
+    return "No return" if code is None else _status_label(vocab, code)
 
 
 def _distinct(codes: Iterable[str]) -> tuple[str, ...]:

@@ -80,9 +80,11 @@ class ListPage:
         return min(self.number * PER_PAGE, self.total)
 
 
-def _search(items, text: str, search_fields: Sequence[str], matches: Callable | None):
+def _search(items, text: str, search_fields: Sequence[str], matches: Callable | None, search: Callable | None):
     if not text:
         return items
+    if search is not None:
+        return search(items, text)
     if isinstance(items, QuerySet) and search_fields:
         words = text.split()
         for word in words:
@@ -105,14 +107,19 @@ def list_page(
     columns: Sequence[Column],
     search_fields: Sequence[str] = (),
     matches: Callable[[object, str], bool] | None = None,
+    search: Callable[[object, str], object] | None = None,
     filters: Sequence[Filter] = (),
     name: str = "list",
     per_page: int = PER_PAGE,
 ) -> ListPage | HttpResponse:
     """The page of `items` (a queryset or a list) the request asks for, or the download it asks for
-    (`?download=csv`)."""
-    search = request.GET.get("q", "").strip()[:200]
-    params = {"q": search}
+    (`?download=csv`).
+
+    The search is `search_fields` (a queryset), `matches(item, text)` (a list) or `search(items, text)`, which
+    returns the items kept: for a sequence that narrows itself, e.g. in the database, and builds only the page
+    read (`items[start:end]`, `len(items)`; a download iterates over it once)."""
+    text = request.GET.get("q", "").strip()[:200]
+    params = {"q": text}
     shown_filters = []
     for spec in filters:
         value = request.GET.get(spec.name, "")
@@ -130,7 +137,7 @@ def list_page(
                 "options": [(str(v), label, str(v) == value) for v, label in spec.choices],
             }
         )
-    items = _search(items, search, search_fields, matches)
+    items = _search(items, text, search_fields, matches, search)
     download = request.GET.get("download", "")
     if download in DOWNLOADS:
         return download_response(list(items), columns, download, name)
@@ -139,11 +146,11 @@ def list_page(
     listing = ListPage(
         rows=list(page.object_list),
         total=paginator.count,
-        search=search,
+        search=text,
         filters=shown_filters,
         number=page.number,
         pages=paginator.num_pages,
-        filtered=bool(search or any(f["value"] for f in shown_filters)),
+        filtered=bool(text or any(f["value"] for f in shown_filters)),
     )
     if page.has_previous():
         listing.previous_url = _query(params, page=page.previous_page_number())

@@ -7,9 +7,23 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.db.models import Count, Max
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    FilteredRelation,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Concat, NullIf, Trim
 
 from councilplan.analysis import records
 from councilplan.analysis import vocabulary as v
@@ -245,110 +259,249 @@ class StateCounts:
         return Figure.from_counts(self.responded, self.in_scope)
 
 
-def _counts(name: str, rows: list[TrackerRow]) -> StateCounts:
-    tally = Counter(row.state for row in rows)
+def _counts(name: str, tally: Counter) -> StateCounts:
     return StateCounts(name, tally[NOT_STARTED], tally[DRAFT], tally[SUBMITTED], tally[LATE], tally[AWAITING])
+
+
+# More lead officers than this and the tracker offers no select box of them (thousands of options make a page
+# of hundreds of kilobytes nobody can scroll): the search finds a lead officer by name or e-mail instead.
+LEAD_OFFICER_CHOICES = 300
+
+
+def _display_name(prefix: str = ""):
+    """`str(user)` in the database: the name, else the full name, else the user name (core.User.__str__)."""
+    full = Trim(Concat(F(f"{prefix}first_name"), Value(" "), F(f"{prefix}last_name")))
+    return Coalesce(NullIf(F(f"{prefix}name"), Value("")), NullIf(full, Value("")), F(f"{prefix}username"))
+
+
+def _person(row: dict, prefix: str) -> Person:
+    full = f"{row[prefix + 'first_name']} {row[prefix + 'last_name']}".strip()
+    name = row[prefix + "name"] or full or row[prefix + "username"]
+    return Person(row[prefix + "id"], name, (row[prefix + "email"] or "").strip(), row[prefix + "is_active"])
+
+
+_PERSON = ("id", "name", "first_name", "last_name", "username", "email", "is_active")
+
+
+class TrackerRows(Sequence):
+    """The tracker's activities (the round's scope, or what a search and filters keep of it), in activity number
+    order, built as `TrackerRow`s only when read: a page of 50 builds 50 rows whatever the size of the plan.
+
+    Narrowing (`of_directorate`, `led_by`, `in_state`, `search`) is done in the database. Reading any part makes
+    a fixed number of queries: the order (one, memoised), then activities, their colleagues and the round's
+    returns for the rows read (three)."""
+
+    def __init__(self, round_: Round, activities: QuerySet):
+        self.round = round_
+        self._activities = activities  # in scope, annotated with `tracker_state`
+        self._order: list[int] | None = None
+        self._all: list[TrackerRow] | None = None
+
+    def _narrowed(self, activities: QuerySet) -> TrackerRows:
+        return TrackerRows(self.round, activities)
+
+    def of_directorate(self, name: str) -> TrackerRows:
+        if name == NO_DIRECTORATE:
+            return self._narrowed(self._activities.filter(directorate__isnull=True))
+        return self._narrowed(self._activities.filter(directorate__name=name))
+
+    def led_by(self, person_id: int) -> TrackerRows:
+        return self._narrowed(self._activities.filter(lead_officer_id=person_id))
+
+    def in_state(self, *states: str) -> TrackerRows:
+        return self._narrowed(self._activities.filter(tracker_state__in=states))
+
+    def search(self, text: str) -> TrackerRows:
+        """Every word in the activity's number, title or directorate, or in the name or e-mail of its lead
+        officer or one of its colleagues (case-insensitive)."""
+        activities = self._activities.annotate(lead_display=_display_name("lead_officer__"))
+        colleagues = Activity.colleagues.through.objects.annotate(person=_display_name("user__"))
+        for word in text.split():
+            match = (
+                Q(ref__icontains=word)
+                | Q(title__icontains=word)
+                | Q(directorate__name__icontains=word)
+                | Q(lead_display__icontains=word)
+                | Q(lead_officer__email__icontains=word)
+                | Exists(
+                    colleagues.filter(activity_id=OuterRef("pk")).filter(
+                        Q(person__icontains=word) | Q(user__email__icontains=word)
+                    )
+                )
+            )
+            if word.casefold() in NO_DIRECTORATE.casefold():  # the name the tracker shows for none
+                match |= Q(directorate__isnull=True)
+            activities = activities.filter(match)
+        return self._narrowed(activities)
+
+    def ids(self) -> list[int]:
+        """The activities' ids in activity number order (one query, then kept)."""
+        if self._order is None:
+            pairs = self._activities.values_list("id", "ref")
+            self._order = [pk for pk, _ in sorted(pairs, key=lambda pair: ref_sort_key(pair[1]))]
+        return self._order
+
+    def __len__(self) -> int:
+        return len(self.ids())
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return self._build(self.ids()[index])
+        return self._build([self.ids()[index]])[0]
+
+    def __iter__(self):
+        if self._all is None:
+            self._all = self._build(self.ids(), everything=True)
+        return iter(self._all)
+
+    def _build(self, ids: list[int], everything: bool = False) -> list[TrackerRow]:
+        if not ids:
+            return []
+        # Every row: the narrowed activities as a subquery (thousands of ids would not fit in a query); a part
+        # (a page: 50 at most): its ids.
+        chosen = Activity.objects.filter(pk__in=self._activities.values("pk") if everything else ids)
+        activities = {
+            row["id"]: row
+            for row in chosen.values(
+                "id", "ref", "title", "directorate__name", *(f"lead_officer__{name}" for name in _PERSON)
+            )
+        }
+        colleagues: dict[int, list[Person]] = {}
+        through = Activity.colleagues.through.objects.filter(activity_id__in=chosen.values("pk"))
+        for row in through.values("activity_id", *(f"user__{name}" for name in _PERSON)):
+            colleagues.setdefault(row["activity_id"], []).append(_person(row, "user__"))
+        returns = {
+            r["activity_id"]: r
+            for r in self.round.returns.filter(activity_id__in=chosen.values("pk")).values(
+                "id", "activity_id", "state", "late", "submitted_at", "reopened", "query"
+            )
+        }
+        rows = []
+        for pk in ids:
+            activity = activities[pk]
+            ret = returns.get(pk)
+            state = _state(ret)
+            rows.append(
+                TrackerRow(
+                    activity_id=pk,
+                    ref=activity["ref"],
+                    title=activity["title"],
+                    directorate=activity["directorate__name"] or NO_DIRECTORATE,
+                    lead_officer=_person(activity, "lead_officer__") if activity["lead_officer__id"] else None,
+                    colleagues=tuple(sorted(colleagues.get(pk, ()), key=lambda c: c.name.casefold())),
+                    state=state,
+                    submitted_at=ret["submitted_at"] if ret and state in (SUBMITTED, LATE) else None,
+                    reopened=bool(ret and ret["reopened"]),
+                    return_id=ret["id"] if ret else None,
+                    sent_back=bool(ret and ret["query"]),
+                )
+            )
+        return rows
+
+
+def _state(ret: dict | None) -> str:
+    if ret is None:
+        return NOT_STARTED
+    if ret["state"] == Return.State.SUBMITTED:
+        return LATE if ret["late"] else SUBMITTED
+    if ret["state"] == Return.State.AWAITING_SIGN_OFF:
+        return AWAITING
+    return DRAFT
 
 
 @dataclass
 class Tracker:
     round: Round
-    rows: list[TrackerRow]  # in activity number order
+    rows: TrackerRows  # in activity number order, built when read
     by_directorate: list[StateCounts]  # by directorate name, "No directorate recorded" last
     total: StateCounts
     reminders_sent: int
     last_reminded_at: dt.datetime | None
+    # The lead officers of the activities in scope, by name (the choices of the tracker's filter); None when
+    # there are more than LEAD_OFFICER_CHOICES of them.
+    lead_officers: list[Person] | None
 
     @property
     def directorates(self) -> list[str]:
         return [counts.name for counts in self.by_directorate]
 
     @property
-    def lead_officers(self) -> list[Person]:
-        """The lead officers of the activities in scope, by name: the choices of the tracker's filter."""
-        people = {row.lead_officer.id: row.lead_officer for row in self.rows if row.lead_officer}
-        return sorted(people.values(), key=lambda p: p.name.casefold())
+    def outstanding(self) -> list[TrackerRow]:
+        return list(self.rows.in_state(NOT_STARTED, DRAFT))
 
     @property
-    def outstanding(self) -> list[TrackerRow]:
-        return [row for row in self.rows if row.outstanding]
+    def outstanding_count(self) -> int:
+        return self.total.not_started + self.total.draft
 
     def filtered(self, directorate: str = "", lead_officer: int | None = None, state: str = "") -> list[TrackerRow]:
-        return [
-            row
-            for row in self.rows
-            if (not directorate or row.directorate == directorate)
-            and (lead_officer is None or (row.lead_officer is not None and row.lead_officer.id == lead_officer))
-            and (not state or row.state == state)
-        ]
+        rows = self.rows
+        if directorate:
+            rows = rows.of_directorate(directorate)
+        if lead_officer is not None:
+            rows = rows.led_by(lead_officer)
+        if state:
+            rows = rows.in_state(state)
+        return list(rows)
+
+
+def scope_activities(round_: Round) -> QuerySet:
+    """The activities in monitoring at this round, as a query: the plan's activities minus those with an ending
+    return in an earlier round (`ending_returns`, the database form of the analysis engine's scope rule: the
+    first such return takes an activity out, so any one of them does)."""
+    ended = ending_returns().filter(round__plan_id=round_.plan_id, round__label__lt=round_.label)
+    return Activity.objects.filter(plan_id=round_.plan_id).exclude(pk__in=ended.values("activity_id"))
 
 
 def round_scope(round_: Round) -> list[str]:
-    """Refs of the activities in monitoring at this round, in activity number order: the plan's activities
-    minus those with an ending return in an earlier round (`ending_returns`, the database form of the analysis
-    engine's scope rule: the first such return takes an activity out, so any one of them does). One query."""
-    ended = ending_returns().filter(round__plan_id=round_.plan_id, round__label__lt=round_.label)
-    refs = Activity.objects.filter(plan_id=round_.plan_id).exclude(pk__in=ended.values("activity_id"))
-    return sorted(refs.values_list("ref", flat=True), key=ref_sort_key)
+    """Refs of the activities in monitoring at this round, in activity number order. One query."""
+    return sorted(scope_activities(round_).values_list("ref", flat=True), key=ref_sort_key)
+
+
+def _with_state(activities: QuerySet, round_: Round) -> QuerySet:
+    """The activities with `tracker_state`, their return's state in `round_` as the tracker shows it."""
+    this = FilteredRelation("returns", condition=Q(returns__round=round_))
+    return activities.annotate(this_return=this).annotate(
+        tracker_state=Case(
+            When(this_return__id__isnull=True, then=Value(NOT_STARTED)),
+            When(this_return__state=Return.State.SUBMITTED, this_return__late=True, then=Value(LATE)),
+            When(this_return__state=Return.State.SUBMITTED, then=Value(SUBMITTED)),
+            When(this_return__state=Return.State.AWAITING_SIGN_OFF, then=Value(AWAITING)),
+            default=Value(DRAFT),
+        )
+    )
 
 
 def round_tracker(round_: Round) -> Tracker:
     """Every activity in the round's scope with its return's state, counted by directorate.
 
-    Nine queries whatever the number of activities: the scope (five), activities, their colleagues, the
-    round's returns, and the reminders sent."""
-    scope = round_scope(round_)
-    activities = {
-        a.ref: a
-        for a in Activity.objects.filter(plan=round_.plan_id, ref__in=scope)
-        .select_related("directorate", "lead_officer")
-        .prefetch_related("colleagues")
-    }
-    returns = {
-        r["activity_id"]: r
-        for r in round_.returns.values("id", "activity_id", "state", "late", "submitted_at", "reopened", "query")
-    }
-    rows = []
-    for ref in scope:
-        activity = activities[ref]
-        ret = returns.get(activity.id)
-        if ret is None:
-            state = NOT_STARTED
-        elif ret["state"] == Return.State.SUBMITTED:
-            state = LATE if ret["late"] else SUBMITTED
-        elif ret["state"] == Return.State.AWAITING_SIGN_OFF:
-            state = AWAITING
-        else:
-            state = DRAFT
-        rows.append(
-            TrackerRow(
-                activity_id=activity.id,
-                ref=activity.ref,
-                title=activity.title,
-                directorate=activity.directorate.name if activity.directorate else NO_DIRECTORATE,
-                lead_officer=Person.of(activity.lead_officer) if activity.lead_officer else None,
-                colleagues=tuple(
-                    Person.of(c) for c in sorted(activity.colleagues.all(), key=lambda c: str(c).casefold())
-                ),
-                state=state,
-                submitted_at=ret["submitted_at"] if ret and state in (SUBMITTED, LATE) else None,
-                reopened=bool(ret and ret["reopened"]),
-                return_id=ret["id"] if ret else None,
-                sent_back=bool(ret and ret["query"]),
-            )
-        )
-    by_directorate: dict[str, list[TrackerRow]] = {}
-    for row in rows:
-        by_directorate.setdefault(row.directorate, []).append(row)
-    names = sorted(by_directorate, key=lambda name: (name == NO_DIRECTORATE, name.casefold()))
+    Counted in the database: the counts by directorate and state (one query, with the scope), the lead officers
+    (one) and the reminders sent (one). The rows are built only when read (`TrackerRows`), a page at a time."""
+    scope = scope_activities(round_)
+    activities = _with_state(scope, round_)
+    tallies: dict[str, Counter] = {}
+    for row in activities.order_by().values("directorate__name", "tracker_state").annotate(n=Count("id")):
+        name = row["directorate__name"] or NO_DIRECTORATE
+        tallies.setdefault(name, Counter())[row["tracker_state"]] += row["n"]
+    names = sorted(tallies, key=lambda name: (name == NO_DIRECTORATE, name.casefold()))
+    total = sum(tallies.values(), Counter())
+    leads = (
+        scope.filter(lead_officer__isnull=False)
+        .order_by()
+        .values(*(f"lead_officer__{name}" for name in _PERSON))
+        .distinct()[: LEAD_OFFICER_CHOICES + 1]
+    )
+    people = [_person(row, "lead_officer__") for row in leads]
     sent = round_.reminders.aggregate(count=Count("id"), last=Max("sent_at"))
     return Tracker(
         round=round_,
-        rows=rows,
-        by_directorate=[_counts(name, by_directorate[name]) for name in names],
-        total=_counts("All directorates", rows),
+        rows=TrackerRows(round_, activities),
+        by_directorate=[_counts(name, tallies[name]) for name in names],
+        total=_counts("All directorates", total),
         reminders_sent=sent["count"],
         last_reminded_at=sent["last"],
+        lead_officers=(
+            sorted(people, key=lambda p: p.name.casefold()) if len(people) <= LEAD_OFFICER_CHOICES else None
+        ),
     )
 
 

@@ -398,21 +398,24 @@ def reopen(request, pk: int, activity_pk: int):
 def tracker(request, pk: int):
     round_ = _round(pk)
     board = selectors.round_tracker(round_)
-    page = list_page(
-        request,
-        board.rows,
-        columns=TRACKER_COLUMNS,
-        matches=_tracker_row_matches,
-        filters=[
-            Filter("directorate", "Directorate", [(d, d) for d in board.directorates], _same("directorate")),
+    filters = [Filter("directorate", "Directorate", [(d, d) for d in board.directorates], _of_directorate)]
+    if board.lead_officers is not None:  # else too many for a select box: the search finds them
+        filters.append(
             Filter(
                 "lead_officer",
                 "Lead officer",
                 [(str(p.id), p.name) for p in board.lead_officers],
-                lambda rows, v: [r for r in rows if r.lead_officer is not None and str(r.lead_officer.id) == v],
-            ),
-            Filter("state", "State", list(TRACKER_STATES.items()), _same("state")),
-        ],
+                lambda rows, value: rows.led_by(int(value)),
+            )
+        )
+    filters.append(Filter("state", "State", list(TRACKER_STATES.items()), lambda rows, value: rows.in_state(value)))
+    # Searched, filtered and paged in the database: only the page's rows are built (a download builds them all).
+    page = list_page(
+        request,
+        board.rows,
+        columns=TRACKER_COLUMNS,
+        search=lambda rows, text: rows.search(text),
+        filters=filters,
         name=f"tracker-{slugify(round_.label)}",
     )
     if isinstance(page, HttpResponse):  # a download of what the search and filters show
@@ -423,21 +426,15 @@ def tracker(request, pk: int):
         "list": page,
         "rows": page.rows,
         "report_url": _report_url(round_),
-        "can_remind": round_.state == Round.State.OPEN and bool(board.outstanding),
+        "can_remind": round_.state == Round.State.OPEN and bool(board.outstanding_count),
         "can_reopen": round_.state == Round.State.CLOSED,
         "can_send_back": round_.state in (Round.State.OPEN, Round.State.CLOSED),
     }
     return render(request, "monitoring/tracker.html", context)
 
 
-def _same(attribute: str) -> Callable:
-    return lambda rows, value: [row for row in rows if getattr(row, attribute) == value]
-
-
-def _tracker_row_matches(row, text: str) -> bool:
-    """Every word of the search in the activity's number, title, directorate or one of its people."""
-    haystack = " ".join([row.ref, row.title, row.directorate, *(f"{p.name} {p.email}" for p in row.people)]).casefold()
-    return all(word in haystack for word in text.casefold().split())
+def _of_directorate(rows, name: str):
+    return rows.of_directorate(name)
 
 
 TRACKER_COLUMNS = [

@@ -10,14 +10,14 @@ from django.db.models import Max, Q
 from django.utils import timezone
 
 from councilplan.analysis import records
-from councilplan.analysis.monitoring import RoundAnalysis, analyse_round
+from councilplan.analysis.monitoring import RoundAnalysis, analyse_round, listed_status, ref_sort_key, status_label
 from councilplan.analysis.records import PlanData, Vocabularies
 from councilplan.analysis.report_extras import ReportExtras, report_extras
 from councilplan.core.models import Outcome, VocabularyTerm
 from councilplan.core.selectors import get_vocabularies
 from councilplan.monitoring.models import Return, Round
 from councilplan.monitoring.questions import RECORD_FIELDS
-from councilplan.monitoring.selectors import activity_records, to_record
+from councilplan.monitoring.selectors import activity_records, scope_activities, to_record
 from councilplan.plan.models import Activity
 
 from .models import Commentary
@@ -183,6 +183,50 @@ def report_inputs(round_: Round, outcome: Outcome | None = None, include_exempt:
         commentary=commentary_texts(round_, outcome, include_exempt),
         meta=_meta(round_, outcome, data.outcomes),
     )
+
+
+def scorecard_list(round_: Round, outcome: Outcome | None = None, include_exempt: bool = True) -> list[dict]:
+    """The scorecards list: each activity in the round's scope (of `outcome` only, if given; without the exempt
+    ones unless `include_exempt`) in activity number order, with its delivery status as the report shows it
+    (`ref`, `title`, `outcome`, `code`: the status code or "none", `status`: its words).
+
+    The same rows as the report's summary (`report_inputs(...).analysis.activities`), without reading every
+    round's returns or working out the report: the scope as a query (`monitoring.selectors.scope_activities`),
+    the activities, and the round's submitted returns' status and revised dates. Three queries."""
+    scope = scope_activities(round_)
+    if outcome is not None:
+        scope = scope.filter(outcome=outcome)
+    if not include_exempt:
+        scope = scope.exclude(exempt=True)
+    activities = {
+        row["id"]: row for row in scope.values("id", "ref", "title", "outcome__title", "activity_type", "end_date")
+    }
+    submitted = Return.objects.filter(round=round_, state=Return.State.SUBMITTED, activity__in=scope.values("pk"))
+    returns = {
+        row["activity_id"]: records.Return(
+            ref="",
+            delivery_status=row["delivery_status"],
+            new_end_date=row["new_end_date"],
+            new_go_live_date=row["new_go_live_date"],
+        )
+        for row in submitted.values("activity_id", "delivery_status", "new_end_date", "new_go_live_date")
+    }
+    vocab = get_vocabularies()
+    rule = settings.COUNCILPLAN_LATE_ON_TRACK_RULE
+    rows = []
+    for pk, a in sorted(activities.items(), key=lambda item: ref_sort_key(item[1]["ref"])):
+        activity = records.Activity(a["ref"], a["title"], a["outcome__title"], a["activity_type"], a["end_date"])
+        code = listed_status(returns.get(pk), activity, rule)
+        rows.append(
+            {
+                "ref": a["ref"],
+                "title": a["title"],
+                "outcome": a["outcome__title"],
+                "code": code or "none",
+                "status": status_label(vocab, code),
+            }
+        )
+    return rows
 
 
 def data_version(round_: Round) -> tuple:

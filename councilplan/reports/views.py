@@ -28,7 +28,8 @@ from councilplan.monitoring.selectors import return_rows
 
 from . import selectors
 from .forms import CommentaryForm
-from .output import FORMAT_NAMES, FORMATS, SCORECARD_FORMATS, produce, report_document, round_file
+from .output import FORMAT_NAMES, FORMATS, SCORECARD_FORMATS, produce, round_file
+from .page import report_page
 from .permissions import can_read_report, can_write_commentary
 from .scorecards import build_scorecards
 from .services import CommentaryConflict, save_commentary
@@ -77,25 +78,25 @@ def index(request):
 def round_report(request, round_id: int):
     round_ = _readable_round(request, round_id)
     outcome = _outcome(request, round_)
-    inputs = selectors.report_inputs(round_, outcome, can_see_exempt(request.user))
-    document = report_document(inputs)
     query = _query(outcome)
     downloads = [(FORMAT_NAMES[fmt], reverse("reports:download", args=[round_.pk, fmt]) + query) for fmt in FORMATS]
     scorecard_downloads = [
         (FORMAT_NAMES[fmt], reverse("reports:download", args=[round_.pk, fmt]) + _query(outcome, scorecards=1))
         for fmt in SCORECARD_FORMATS
     ]
+    # Kept per version of the round's data and per clearance; long tables summarised, the whole one link away.
+    links = {fmt: reverse("reports:download", args=[round_.pk, fmt]) + query for fmt in ("html", "xlsx")}
+    page = report_page(round_, outcome, can_see_exempt(request.user), links)
     context = {
         "round": round_,
         "outcome": outcome,
         "outcomes": selectors.plan_outcomes(round_),
-        "items": items(document),
-        "document": document,
+        "document_html": page.html,
         "downloads": downloads,
         "scorecard_downloads": scorecard_downloads,
         "query": query,
         "may_edit_commentary": can_write_commentary(request.user),
-        "flags": len(inputs.analysis.data_quality),
+        "flags": page.flags,
     }
     return render(request, "reports/round.html", context)
 
@@ -181,18 +182,8 @@ def commentary(request, round_id: int):
 def scorecards(request, round_id: int):
     round_ = _readable_round(request, round_id)
     outcome = _outcome(request, round_)
-    inputs = selectors.report_inputs(round_, outcome, can_see_exempt(request.user))
-    analysis = inputs.analysis
-    rows = [
-        {
-            "ref": row.ref,
-            "title": row.title,
-            "outcome": row.outcome,
-            "code": row.status or "none",
-            "status": analysis.status_label(row.status),
-        }
-        for row in analysis.activities
-    ]
+    # The list's columns only, without working out the report (at 5,000 activities the report takes seconds).
+    rows = selectors.scorecard_list(round_, outcome, can_see_exempt(request.user))
     statuses = {row["code"]: row["status"] for row in rows}
     # The list's search, status filter and pages; its outcome filter is the tailored version (?outcome=), whose
     # activities report_inputs has already chosen, so the pages and downloads keep it.

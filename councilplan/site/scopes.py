@@ -1,11 +1,15 @@
 """The joined page of an outcome, a directorate or a lead officer: their activities, and what every system holds
 about them, each system answering for all the activities at once through its `SystemConfig.scope_links` hook
-(a fixed number of queries whatever the number of activities)."""
+(a fixed number of queries whatever the number of activities).
+
+A directorate may have thousands of activities: the page shows them 50 at a time (core.lists), with what every
+system holds about the activities shown, and the whole list of activities as a download."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from councilplan.core.exempt import cleared
@@ -25,15 +29,16 @@ class ScopePage:
     groups: list[LinkGroup]
 
 
-def _activities(user, **filters) -> list[Activity]:
+def _activities(user, **filters) -> QuerySet:
     """The activities the reader may see: exempt ones only for people cleared, and for their own officers."""
     found = Activity.objects.filter(**filters).select_related("plan", "outcome", "directorate", "lead_officer")
     if not cleared(user):
         found = found.exclude(exempt=True) | found.filter(lead_officer=user) | found.filter(colleagues=user)
-    return list(found.distinct().order_by("plan__name", "sort_key"))
+    return found.distinct().order_by("plan__name", "sort_key", "ref")
 
 
-def scope_page(user, kind: str, pk: int) -> ScopePage:
+def scope_activities(user, kind: str, pk: int) -> tuple[str, QuerySet]:
+    """The scope's title and the activities of it the reader may see, as a query (for `list_page`)."""
     if kind == OUTCOME:
         record = get_object_or_404(Outcome, pk=pk)
         title, filters = record.title, {"outcome": record}
@@ -43,7 +48,11 @@ def scope_page(user, kind: str, pk: int) -> ScopePage:
     else:
         record = get_object_or_404(User, pk=pk)
         title, filters = str(record), {"lead_officer": record}
-    activities = _activities(user, **filters)
+    return title, _activities(user, **filters)
+
+
+def scope_page(user, kind: str, title: str, activities: list[Activity]) -> ScopePage:
+    """The page for `activities` (the scope's activities shown: one page of them) and every system's links."""
     scope = Scope(kind, title, tuple(a.pk for a in activities))
     groups: list[LinkGroup] = []
     for system in systems():

@@ -1,10 +1,13 @@
 """The home page."""
 
+from operator import attrgetter
+
 from django.conf import settings
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from councilplan.core.lists import Column, list_page
 from councilplan.core.permissions import require, signed_in_required
 from councilplan.core.systems import systems
 from councilplan.monitoring.permissions import can_run_rounds, fills_in_returns
@@ -42,9 +45,26 @@ def activity(request, pk: int):
     return render(request, "site/activity.html", {"page": page})
 
 
+SCOPE_COLUMNS = [
+    Column("Activity", attrgetter("ref")),
+    Column("Title", attrgetter("title")),
+    Column("Plan", lambda a: a.plan.name),
+    Column("Outcome", lambda a: a.outcome.title),
+    Column("Directorate", lambda a: a.directorate.name if a.directorate else ""),
+    Column("Lead officer", lambda a: str(a.lead_officer) if a.lead_officer else ""),
+]
+
+
 def _scope(request, kind: str, pk: int):
-    page = scopes.scope_page(request.user, kind, pk)
-    return render(request, "site/scope.html", {"page": page})
+    title, activities = scopes.scope_activities(request.user, kind, pk)
+    # 50 activities a page, with what every system holds about them; the whole list a download away.
+    listing = list_page(
+        request, activities, columns=SCOPE_COLUMNS, search_fields=["ref", "title"], name=f"{kind}-activities"
+    )
+    if isinstance(listing, HttpResponse):
+        return listing
+    page = scopes.scope_page(request.user, kind, title, listing.rows)
+    return render(request, "site/scope.html", {"page": page, "list": listing})
 
 
 @signed_in_required
