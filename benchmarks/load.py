@@ -1,17 +1,24 @@
-"""Load and fault test: gunicorn with several workers on PostgreSQL, 200 lead officers opening, saving and
-submitting their returns at once while the corporate team generates reports; then gunicorn workers are killed
+"""Load and fault test: gunicorn with several workers and document workers (`councilplan db_worker`) on
+PostgreSQL, 200 lead officers opening, saving and submitting their returns at once while the corporate team asks
+for documents (reports, scorecards, dashboards) that the document workers make; then gunicorn workers are killed
 (SIGKILL) in the middle of submissions. Results are in docs/load-testing.md.
 
     COUNCILPLAN_ENV=development .venv/bin/python benchmarks/load.py
     … --officers 200 --activities-each 2 --workers 4 --concurrency 40 --time-limit 900
+    … --doc-workers 2 --corporate 3 --document-wait 300
     … --pg postgres://postgres@127.0.0.1:5432        the server (a fresh database is created and dropped)
 
-Loopback only; every request has a timeout and the whole run a hard time limit. What it checks:
+Loopback only; every request has a timeout and the whole run a hard time limit; the web server and the document
+workers are stopped at the end, whatever happened. What it checks:
 
 - phase 1, load: each officer signs in, and for each of their activities opens the form, saves a draft and
-  submits; meanwhile the corporate team reads the report page and downloads the report (JSON, Excel, PDF) and the
-  tracker, over and over. Counted: server errors (5xx, must be 0), requests that failed, and returns lost or
-  mixed up (the database compared with what each officer last sent: text, state, who submitted).
+  submits; meanwhile the corporate team goes round a mix of documents (PDF, Word, Excel; several rounds, outcomes
+  and systems, and the open round's report, whose data is changing) as the pages do: the download link, then
+  the job's progress page every two seconds until ready or failed, then the kept file, which is checked (not
+  empty, of its format, named for its round). Counted: server errors (5xx, must be 0), requests that failed,
+  returns lost or mixed up (the database compared with what each officer last sent: text, state, who
+  submitted), failed jobs, documents not ready in time, wrong files; times per kind with p50/p95/p99/max, and
+  each document's time from asking to ready.
 - phase 2, faults: every officer submits a new version of each return while a killer SIGKILLs a gunicorn worker
   every second or so. Each return must then hold one whole version that its officer sent (the progress text and
   the milestone text, written in one save, carry the same token), never a mix; afterwards every officer saves
