@@ -400,7 +400,8 @@ def spread(times: list[float]) -> dict:
 
 def summary(stats: Stats) -> dict:
     table = {kind: spread(times) for kind, times in sorted(stats.times.items())}
-    table["all requests"] = spread([t for times in stats.times.values() for t in times])
+    if table:  # none: no corporate team (--corporate 0)
+        table["all requests"] = spread([t for times in stats.times.values() for t in times])
     return table
 
 
