@@ -37,12 +37,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 FORMATS = ["json", "html", "xlsx", "docx", "pdf"]
-# Targets of issue 3 (seconds), on a 2-core machine.
+# Targets (seconds), on a 2-core machine: issue 11's (the sample cold under 3 s and warm under 1.5 s; at 5,000
+# activities JSON under 1 s, Word and PDF under 60 s; any one job under 500 MB), and issue 3's where issue 11
+# sets none (the sample's JSON, the big plan's HTML and Excel).
 TARGETS = {
     "sample": dict.fromkeys(["html", "xlsx", "docx", "pdf"], 3.0) | {"json": 0.3},
-    "big": {"json": 3.0, "html": 15.0, "xlsx": 15.0, "docx": 120.0, "pdf": 120.0},
+    "big": {"json": 1.0, "html": 15.0, "xlsx": 15.0, "docx": 60.0, "pdf": 60.0},
 }
-MEMORY_TARGET_MB = 1024
+WARM_TARGET = 1.5
+MEMORY_TARGET_MB = 500
 BIG_PLAN = "Generated plan"
 
 
@@ -333,7 +336,11 @@ def main() -> None:
             print(f"{name:<8} {what:<11} {fmt:<6} failed: {result['error']}")
             continue
         target = None if scorecards else TARGETS[name].get(fmt)
-        ok = (target is None or result["seconds"] <= target) and result["peak_mb"] <= MEMORY_TARGET_MB
+        ok = (
+            (target is None or result["seconds"] <= target)
+            and (result["warm"] is None or scorecards or result["warm"] <= WARM_TARGET)
+            and result["peak_mb"] <= MEMORY_TARGET_MB
+        )
         print(
             f"{name:<8} {what:<11} {fmt:<6} {result['seconds']:>9.2f} {result['cpu']:>8.2f} "
             f"{(format(result['warm'], '.2f') if result['warm'] is not None else '–'):>9} "
