@@ -76,11 +76,14 @@ def test_the_report_asked_for_twice_of_unchanged_data_is_made_once_and_a_changed
     url = f"/reports/{round_.pk}/download/docx/"
 
     first = officer.get(url)
-    assert first.status_code == 303 and first["Location"] == f"{url}?job=progress"
+    asked = KeptDocument.objects.get()
+    # The progress page's address names the document asked for.
+    assert first.status_code == 303 and first["Location"] == f"{url}?doc={asked.pk}&job=progress"
     page = officer.get(first["Location"])
     assert page.status_code == 200
     assert "Waiting for its turn to be made." in page.content.decode()
-    assert f'href="/reports/{round_.pk}/download/docx/?job=progress"' in page.content.decode()  # refresh link
+    refresh = f'href="/reports/{round_.pk}/download/docx/?doc={asked.pk}&amp;job=progress"'
+    assert refresh in page.content.decode()  # the refresh link
     assert "councilplan-document-progress.js" in page.content.decode()
     # Asked again before the worker got to it: still the one job.
     assert officer.get(url).status_code == 303
@@ -91,7 +94,7 @@ def test_the_report_asked_for_twice_of_unchanged_data_is_made_once_and_a_changed
     document = KeptDocument.objects.get()
     assert document.state == "ready" and document.size > 1000
     assert "Your document is ready" in ready
-    assert f'href="/reports/{round_.pk}/download/docx/"' in ready
+    assert f'href="/reports/{round_.pk}/download/docx/?doc={asked.pk}"' in ready
     assert "sdp-monitoring-report-2019-20-Q2.docx" in ready
     assert re.search(r"\(Word, \d+(\.\d)?\xa0KB\)", ready)
 
@@ -113,6 +116,49 @@ def test_the_report_asked_for_twice_of_unchanged_data_is_made_once_and_a_changed
     assert remade.status_code == 200 and remade.content[:2] == b"PK"
     assert KeptDocument.objects.count() == 1
     assert not (queue / document.file.name).exists()
+
+
+def test_the_progress_page_follows_the_document_asked_for_while_the_data_keeps_changing(queue, plan, officer):
+    """Officers save returns while the corporate team waits for the report: each refresh of the progress page
+    must not ask for a new document (it never would be ready); the one asked for is made and given."""
+    round_ = Round.objects.get(plan=plan, label=Q2)
+    url = f"/reports/{round_.pk}/download/docx/"
+    progress = officer.get(url)["Location"]
+    asked = KeptDocument.objects.get()
+    returns = list(Return.objects.filter(round=round_)[:3])
+    for n, changed in enumerate(returns):
+        changed.progress = f"Saved again, time {n}."
+        changed.save()
+        assert officer.get(progress).status_code == 200  # a refresh, after the data changed
+    assert KeptDocument.objects.count() == 1 and DBTaskResult.objects.count() == 1
+
+    run_worker()
+    ready = officer.get(progress).content.decode()
+    assert "Your document is ready" in ready
+    download = officer.get(f"{url}?doc={asked.pk}")
+    assert download.status_code == 200 and download.content[:2] == b"PK"
+    # Without the document named, the address asks for the data as it is now: a new version, a new job.
+    assert officer.get(url).status_code == 303
+    assert KeptDocument.objects.count() == 2 and DBTaskResult.objects.count() == 2
+
+
+def test_a_document_named_in_the_address_is_given_only_for_its_own_request(queue, plan, client):
+    """`?doc=` names a document, but never gives one asked for with other parameters (another round, or one
+    with exempt information): that address is then an ordinary request of its own."""
+    round_ = Round.objects.get(plan=plan, label=Q2)
+    url = f"/reports/{round_.pk}/download/docx/"
+    client.force_login(User.objects.create_user(username="corporate", role="corporate"))
+    client.get(url)
+    run_worker()
+    cleared = KeptDocument.objects.get()
+    client.force_login(User.objects.create_user(username="member", role="viewer"))
+    answer = client.get(f"{url}?doc={cleared.pk}")
+    assert answer.status_code == 303  # not the cleared reader's file: a job of the member's own
+    own = KeptDocument.objects.exclude(pk=cleared.pk).get()
+    assert answer["Location"] == f"{url}?doc={own.pk}&job=progress"
+    assert own.params["include_exempt"] is False and cleared.params["include_exempt"] is True
+    assert client.get(f"{url}?doc=nonsense").status_code == 303
+    assert KeptDocument.objects.count() == 2
 
 
 def test_who_may_not_see_exempt_information_is_never_given_the_kept_file_of_one_who_may(queue, plan, client):
@@ -164,7 +210,7 @@ def test_a_failed_job_shows_its_reason_and_can_be_tried_again(
 
     broken.unlink()  # whatever was wrong is put right
     retried = ask("?job=retry")
-    assert retried.status_code == 303 and retried["Location"] == "/somewhere/?job=progress"
+    assert retried.status_code == 303 and retried["Location"] == f"/somewhere/?doc={document.pk}&job=progress"
     assert KeptDocument.objects.get().state == "queued"
     assert "Waiting for its turn" in ask("?job=progress").content.decode()
     run_worker()

@@ -42,6 +42,9 @@ logger = logging.getLogger(__name__)
 
 # The query parameter the progress page and its retry button add to the download's own address.
 JOB = "job"
+# The document asked for: the progress page and its links follow it, so that someone waiting for a report of data
+# that changes meanwhile (officers saving) is given the one they asked for, not a new job at every refresh.
+DOC = "doc"
 PROGRESS, RETRY = "progress", "retry"
 # After this long in the queue the page says that no worker may be running.
 QUEUED_TOO_LONG = timedelta(minutes=2)
@@ -270,9 +273,22 @@ def file_response(document: KeptDocument, inline: bool = False) -> HttpResponse:
     return response
 
 
-def _address(request: HttpRequest, **extra) -> str:
-    params = [(k, v) for k, values in request.GET.lists() if k != JOB for v in values]
-    params += list(extra.items())
+def _asked_for(request: HttpRequest, function: Maker, params: dict, fmt: str) -> KeptDocument | None:
+    """The document named by `?doc=`, if it is this same document (maker, parameters and format: whoever may
+    ask for these may have it) of any version; None for anything else, which is then asked for afresh."""
+    raw = request.GET.get(DOC, "")
+    if not raw.isdigit():
+        return None
+    return KeptDocument.objects.filter(pk=int(raw), kind=function.kind, params_key=digest(params), format=fmt).first()
+
+
+def _query(request: HttpRequest, document: KeptDocument | None = None) -> list[tuple[str, str]]:
+    params = [(k, v) for k, values in request.GET.lists() if k not in (JOB, DOC) for v in values]
+    return params + ([(DOC, str(document.pk))] if document is not None else [])
+
+
+def _address(request: HttpRequest, document: KeptDocument | None = None, **extra) -> str:
+    params = _query(request, document) + list(extra.items())
     return request.path + (f"?{urlencode(params)}" if params else "")
 
 
@@ -290,12 +306,16 @@ def respond(
     """The download view's answer, in one call, after it has checked who may see the document: the kept file
     if it is ready, else the progress page (`?job=progress` on the same address, which checks the same
     permission). `params` are what the maker needs (JSON), and everything that changes the document (who may
-    see exempt information, say) must be among them; `version` changes whenever the data shown changes."""
-    document = request_document(function, params=params, fmt=fmt, version=version, title=title)
+    see exempt information, say) must be among them; `version` changes whenever the data shown changes.
+    The progress page's addresses name the document (`&doc=`): it is followed until made and then given, even
+    if the data has changed meanwhile; the address without it asks for the data as it is now."""
+    document = _asked_for(request, function, params, fmt) or request_document(
+        function, params=params, fmt=fmt, version=version, title=title
+    )
     action = request.GET.get(JOB)
     if action == RETRY:
         retry(document)
-        return HttpResponseRedirect(_address(request, **{JOB: PROGRESS}), status=303)
+        return HttpResponseRedirect(_address(request, document, **{JOB: PROGRESS}), status=303)
     if document.state == KeptDocument.State.READY:
         if _file_intact(document):
             if action != PROGRESS:
@@ -307,7 +327,7 @@ def respond(
             document.refresh_from_db()
             retry(document)
     if action != PROGRESS:
-        return HttpResponseRedirect(_address(request, **{JOB: PROGRESS}), status=303)
+        return HttpResponseRedirect(_address(request, document, **{JOB: PROGRESS}), status=303)
     return progress_page(request, document, back=back)
 
 
@@ -321,9 +341,9 @@ def progress_page(request: HttpRequest, document: KeptDocument, back: tuple[str,
         "state": state.FAILED if is_stalled else document.state,
         "stalled": is_stalled,
         "waiting_long": document.state == state.QUEUED and timezone.now() - document.requested_at > QUEUED_TOO_LONG,
-        "progress_url": _address(request, **{JOB: PROGRESS}),
-        "download_url": _address(request),
-        "retry_params": [(k, v) for k, values in request.GET.lists() if k != JOB for v in values],
+        "progress_url": _address(request, document, **{JOB: PROGRESS}),
+        "download_url": _address(request, document),
+        "retry_params": _query(request, document),
         "back": back,
         # Why it failed is for the people of the council (it can name a file or a record); the public are told
         # that it failed and given the document's reference to quote.

@@ -31,7 +31,7 @@ def test_the_progress_page_goes_from_queued_to_ready(page, live_server, make_use
     sign_in(page, live_server, make_user("corporate.officer", role="corporate", name="Cora Porate"))
     page.goto(f"{live_server.url}/reports/{round_.pk}/")
     page.get_by_role("link", name="Word file of the 2019-20 Q2 report").click()
-    page.wait_for_url("**/download/docx/?job=progress")
+    page.wait_for_url("**/download/docx/?doc=*&job=progress")
     assert page.get_by_role("status").inner_text() == "Waiting for its turn to be made."
     assert page.get_by_role("link", name="Refresh this page").is_visible()
     check_accessibility(page)
@@ -39,7 +39,9 @@ def test_the_progress_page_goes_from_queued_to_ready(page, live_server, make_use
 
     run_worker()
     page.get_by_role("heading", name="Your document is ready").wait_for()
-    assert page.url.endswith("/download/docx/?job=progress")  # no reload: the script swapped the panel
+    assert (
+        page.url.endswith("&job=progress") and "/download/docx/?doc=" in page.url
+    )  # no reload: the script swapped the panel
     check_accessibility(page)
     screenshot(page, "jobs-ready")
     with page.expect_download() as download:
