@@ -23,9 +23,10 @@ import logging
 from .model import Block, Chart, Document, Heading, PageBreak, Table
 from .render_html import render_html
 
-# How long a part may be, counting each block as 1 and each table row (a chart's too) as 1 more: about what
-# WeasyPrint lays out in 200 MB. The sample's round report (about 310) is laid out whole and so stays tagged.
-PART_WEIGHT = 1000
+# How long a part may be, counting each block as 1 and each table row (a chart's too) as 1 more. Measured on the
+# 5,000-activity report (docs/benchmarks.md): parts of 1,000 peaked at 491 MB, of 500 at 307 MB, in the same
+# time. The sample's round report (about 310) is laid out whole and so stays tagged.
+PART_WEIGHT = 500
 # The parts' pages keep their margins but print nothing in them: the overlay of empty pages does.
 _NO_MARGIN_BOXES = "<style>@page { @bottom-center { content: none } @top-right { content: none } }</style></head>"
 _OVERLAY = """<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><style>
