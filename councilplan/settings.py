@@ -208,6 +208,21 @@ STORAGES["evidence"] = {
 # was stopped or died), so that whoever asked may try again.
 COUNCILPLAN_DOCUMENT_STALLED_SECONDS = int(os.environ.get("COUNCILPLAN_DOCUMENT_STALLED_SECONDS", "900"))
 
+# The cache: what is kept per version of its data (the home dashboard's published part, the round's report page,
+# the public PDF, every chart drawn). In memory by default, one per process; with several web workers or hosts,
+# COUNCILPLAN_REDIS_URL (redis://host:6379/0) shares it, so a page worked out by one worker serves them all.
+COUNCILPLAN_REDIS_URL = os.environ.get("COUNCILPLAN_REDIS_URL", "")
+if COUNCILPLAN_REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": COUNCILPLAN_REDIS_URL,
+            "KEY_PREFIX": os.environ.get("COUNCILPLAN_CACHE_PREFIX", "councilplan"),
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 1000}}}
+
 # E-mail: reminders and password resets. The console back end prints them. With a GOV.UK Notify API key, every
 # e-mail goes through Notify (core/notify.py) from the one template that takes ((subject)) and ((body)); SMTP or
 # the console otherwise.
