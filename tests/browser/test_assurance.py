@@ -47,7 +47,7 @@ def test_assurance_officer_tiers_a_project_and_reads_the_report(page, live_serve
     assert page.url == f"{live_server.url}/assurance/projects/{project.pk}/"
     page.goto(f"{live_server.url}/assurance/reports/")
     page.get_by_role("link", name="Corporate Assurance bi-annual report: March to August 2017").click()
-    assert page.get_by_role("heading", name="D: Overall volumes by month").is_visible()
+    page.get_by_role("heading", name="D: Overall volumes by month").wait_for()
     check_accessibility(page)
     screenshot(page, "assurance-report")
 
@@ -65,7 +65,8 @@ def test_pdm_records_a_variation(page, live_server, make_user, sample):
     page.get_by_label("Forecast cost").check()
     page.get_by_label("Change", exact=True).fill("abc")
     page.get_by_role("button", name="Save").click()
-    assert page.locator(".govuk-error-summary").is_visible()
+    # The same address answers the refused form: wait for the answer, not the page the click left.
+    page.locator(".govuk-error-summary").wait_for()
     assert page.get_by_label("Change", exact=True).input_value() == "abc"
     check_accessibility(page)
     page.get_by_label("Change", exact=True).fill("250000")
