@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS
+from playwright.sync_api import Error as PlaywrightError
 
 # The copy of the database pytest-django reloads for serialized rollback (see `_migration_data`) leaves out
 # the rows the post-migrate signal makes. Set before the test database is made, which is after collection.
@@ -136,14 +137,18 @@ def sign_in(page, live_server, user, password: str = PASSWORD) -> None:
 
 def check_accessibility(page) -> None:
     """Run axe-core's WCAG 2.0, 2.1 and 2.2 A and AA rules on the page; fail listing every violation."""
-    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        # Run through the DevTools protocol, which the page's Content Security Policy does not govern: a <script>
-        # element added to the page would be refused (the policy allows only the site's own script files).
-        page.evaluate(AXE_SCRIPT.read_text(encoding="utf-8") + "\n;undefined")
-    violations = page.evaluate(
-        "async tags => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations",
-        WCAG_TAGS,
-    )
+    # A click that navigates returns once the next page has started loading; checking then could read a document
+    # that is being replaced (on a busy machine it did). So wait for the page, and if a navigation still replaces
+    # the document mid-check, check the new page once more.
+    for attempt in (1, 2):
+        page.wait_for_load_state("load")
+        try:
+            violations = _axe_violations(page)
+            break
+        except PlaywrightError as error:
+            navigated = "documentElement" in str(error) or "Execution context was destroyed" in str(error)
+            if attempt == 2 or not navigated:
+                raise
     if violations:
         lines = [f"{len(violations)} accessibility violation(s) on {page.url}:"]
         for violation in violations:
@@ -151,6 +156,17 @@ def check_accessibility(page) -> None:
             for node in violation["nodes"]:
                 lines.append(f"    {json.dumps(node['target'])}: {node.get('failureSummary', '')}".rstrip())
         pytest.fail("\n".join(lines), pytrace=False)
+
+
+def _axe_violations(page) -> list:
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        # Run through the DevTools protocol, which the page's Content Security Policy does not govern: a <script>
+        # element added to the page would be refused (the policy allows only the site's own script files).
+        page.evaluate(AXE_SCRIPT.read_text(encoding="utf-8") + "\n;undefined")
+    return page.evaluate(
+        "async tags => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations",
+        WCAG_TAGS,
+    )
 
 
 def screenshot(page, name: str) -> Path:

@@ -6,6 +6,7 @@ HTML page; screenshots in docs/screenshots/api-*.png."""
 import datetime as dt
 
 import pytest
+from playwright.sync_api import expect
 
 from browser.conftest import check_accessibility, screenshot, sign_in
 
@@ -31,13 +32,13 @@ def test_an_analyst_creates_a_token_and_reads_an_endpoint(page, live_server, mak
     sign_in(page, live_server, analyst)
     page.get_by_role("link", name="Your API tokens").click()
     page.wait_for_url("**/account/api-tokens/")
-    assert page.get_by_role("heading", level=1).inner_text() == "API tokens"
+    expect(page.get_by_role("heading", level=1)).to_have_text("API tokens", use_inner_text=True)
     check_accessibility(page)
     page.get_by_role("button", name="Create a token").click()
     page.get_by_role("button", name="Create the token").click()  # without a name
     summary = page.locator(".govuk-error-summary")
     summary.wait_for()
-    assert summary.get_by_role("link", name="Enter a name for the token").is_visible()
+    expect(summary.get_by_role("link", name="Enter a name for the token")).to_be_visible()
     check_accessibility(page)
     page.get_by_label("Name of the token").fill("Power BI performance dashboard")
     when = dt.date.today() + dt.timedelta(days=90)  # the date offered: ninety days from today
@@ -77,6 +78,6 @@ def test_the_public_finds_open_data_from_the_public_pages(page, live_server, pla
     plan.save()
     page.goto(f"{live_server.url}/public/")
     page.get_by_role("link", name="open data").click()
-    assert page.get_by_role("heading", level=1).is_visible()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
     check_accessibility(page)
     screenshot(page, "api-open-data")

@@ -3,6 +3,7 @@ the ratings typed), then reads the bi-annual report with its charts; a PDM finds
 variation. axe (WCAG 2.2 AA) on every page visited; screenshots in docs/screenshots/assurance-*.png."""
 
 import pytest
+from playwright.sync_api import expect
 
 from browser.conftest import check_accessibility, screenshot, sign_in
 
@@ -30,14 +31,14 @@ def test_assurance_officer_tiers_a_project_and_reads_the_report(page, live_serve
     page.get_by_role("searchbox", name="Search").fill("Adults change project 10")
     page.get_by_role("button", name="Apply").click()
     page.get_by_role("link", name="Adults change project 10").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Adults change project 10"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Adults change project 10", use_inner_text=True)
     check_accessibility(page)
     screenshot(page, "assurance-project")
     page.get_by_role("link", name="Record a DECA assessment and tier").click()
     page.locator("#id_deca_stakeholders_0").check()
     page.get_by_role("button", name="Record the tier").click()
     summary = page.locator(".govuk-error-summary")
-    assert summary.get_by_role("link", name="Select the tier decided").is_visible()
+    expect(summary.get_by_role("link", name="Select the tier decided")).to_be_visible()
     assert page.locator("#id_deca_stakeholders_0").is_checked()
     check_accessibility(page)
     screenshot(page, "assurance-deca-error")

@@ -4,6 +4,7 @@ the programme, a review and the progress report with its heat map. axe (WCAG 2.2
 screenshots in docs/screenshots/contracts-*.png."""
 
 import pytest
+from playwright.sync_api import expect
 
 from browser.conftest import check_accessibility, screenshot, sign_in
 
@@ -27,7 +28,7 @@ def test_contract_manager_rates_the_activities(page, live_server, make_user, sam
     page.goto(f"{live_server.url}/contracts/")
     check_accessibility(page)
     page.get_by_role("link", name="Equipment supply and telecare").first.click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Equipment supply and telecare"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Equipment supply and telecare", use_inner_text=True)
     check_accessibility(page)
     page.get_by_role("link", name="Rate the activities (section 2)").click()
     page.get_by_label("People: current level").select_option("4")
@@ -35,7 +36,7 @@ def test_contract_manager_rates_the_activities(page, live_server, make_user, sam
     page.get_by_label("People: comments and rationale").fill("Two long-serving officers")
     page.get_by_role("button", name="Save the assessment").click()
     summary = page.locator(".govuk-error-summary")
-    assert summary.get_by_role("link", name="People: the target cannot be below the current level").is_visible()
+    expect(summary.get_by_role("link", name="People: the target cannot be below the current level")).to_be_visible()
     assert page.get_by_label("People: comments and rationale").input_value() == "Two long-serving officers"
     check_accessibility(page)
     screenshot(page, "contracts-ratings-error")
@@ -54,7 +55,7 @@ def test_review_group_member_reads_the_programme_and_report(page, live_server, m
     Team.objects.get_or_create(code="contract_review_group", defaults={"name": "CMRG"})[0].members.add(member)
     sign_in(page, live_server, member)
     page.goto(f"{live_server.url}/contracts/programme/")
-    assert page.get_by_role("link", name="Subsidised Bus Contracts").is_visible()
+    expect(page.get_by_role("link", name="Subsidised Bus Contracts")).to_be_visible()
     check_accessibility(page)
     screenshot(page, "contracts-programme")
     page.goto(f"{live_server.url}/contracts/register/")
@@ -62,6 +63,8 @@ def test_review_group_member_reads_the_programme_and_report(page, live_server, m
     screenshot(page, "contracts-register")
     page.goto(f"{live_server.url}/contracts/reports/")
     page.get_by_role("link", name="Policy and Resources Cabinet Committee, 8 November 2019").click()
-    assert page.get_by_role("table", name="Heat map: reviews rating each activity at each current level").is_visible()
+    expect(
+        page.get_by_role("table", name="Heat map: reviews rating each activity at each current level")
+    ).to_be_visible()
     check_accessibility(page)
     screenshot(page, "contracts-report")

@@ -10,6 +10,7 @@ import datetime as dt
 import pytest
 from django.core import mail
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from browser.conftest import SCREENSHOTS, check_accessibility, screenshot, sign_in
 
@@ -54,8 +55,8 @@ def test_corporate_team_runs_a_round_and_a_viewer_reads_the_dashboard(
 
     # The rounds of the plan.
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Rounds").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Monitoring rounds"
-    assert page.get_by_role("link", name="2019-20 Q2", exact=True).is_visible()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Monitoring rounds", use_inner_text=True)
+    expect(page.get_by_role("link", name="2019-20 Q2", exact=True)).to_be_visible()
     check_accessibility(page)
     screenshot(page, "rounds")
 
@@ -70,7 +71,7 @@ def test_corporate_team_runs_a_round_and_a_viewer_reads_the_dashboard(
     page.locator("#id_closes_at_1").fill("")
     page.get_by_role("button", name="Create round").click()
     summary = page.locator(".govuk-error-summary")
-    assert summary.get_by_role("link", name="The date the window closes must include a month").is_visible()
+    expect(summary.get_by_role("link", name="The date the window closes must include a month")).to_be_visible()
     assert page.locator("#id_closes_at_1").get_attribute("class").endswith("govuk-input--error")
     assert page.locator("#id_closes_at_0").input_value() == str(closes.day)  # what was typed is kept
     check_accessibility(page)
@@ -80,14 +81,14 @@ def test_corporate_team_runs_a_round_and_a_viewer_reads_the_dashboard(
     page.get_by_role("button", name="Create round").click()
 
     # The round's page, then open it from the confirmation page.
-    assert page.get_by_role("heading", level=1).inner_text() == "2019-20 Q3"
-    assert page.get_by_text("2019-20 Q3 created as a draft").is_visible()
+    expect(page.get_by_role("heading", level=1)).to_have_text("2019-20 Q3", use_inner_text=True)
+    expect(page.get_by_text("2019-20 Q3 created as a draft")).to_be_visible()
     check_accessibility(page)
     page.get_by_role("link", name="Open round").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Open 2019-20 Q3 for returns?"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Open 2019-20 Q3 for returns?", use_inner_text=True)
     check_accessibility(page)
     page.get_by_role("button", name="Open round").click()
-    assert page.get_by_text("2019-20 Q3 is open for returns.").is_visible()
+    expect(page.get_by_text("2019-20 Q3 is open for returns.")).to_be_visible()
     check_accessibility(page)
 
     # Some returns come in.
@@ -107,21 +108,21 @@ def test_corporate_team_runs_a_round_and_a_viewer_reads_the_dashboard(
 
     # The tracker.
     page.get_by_role("link", name="View the tracker").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Tracker: 2019-20 Q3"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Tracker: 2019-20 Q3", use_inner_text=True)
     assert "14% response rate" in page.locator("#response-rate").inner_text()
     assert "10 of 74 activities" in page.locator("#response-rate").inner_text()
     check_accessibility(page)
     screenshot_top(page, "tracker", 2000)
     page.get_by_label("State").select_option("draft")
     page.get_by_role("button", name="Apply", exact=True).click()
-    assert page.get_by_text("Showing 1 to 3 of 3 activities the search and filters.").is_visible()
+    expect(page.get_by_text("Showing 1 to 3 of 3 activities the search and filters.")).to_be_visible()
     check_accessibility(page)
 
     # Reminders to everyone who has not submitted.
     page.get_by_role("link", name="Send reminders").click()
     check_accessibility(page)
     page.get_by_role("button", name="Send").click()
-    assert page.get_by_text("Sent ").first.is_visible()
+    expect(page.get_by_text("Sent ").first).to_be_visible()
     assert len(mail.outbox) > 0
     assert all("2019-20 Q3" in message.subject for message in mail.outbox)
     check_accessibility(page)
@@ -133,11 +134,11 @@ def test_corporate_team_runs_a_round_and_a_viewer_reads_the_dashboard(
     sign_in(viewer_page, live_server, viewer, password)
     assert viewer_page.url == f"{live_server.url}/"
     headlines = viewer_page.locator("#headlines")
-    assert headlines.get_by_text("81% (64) of activities are on track for successful delivery").is_visible()
-    assert viewer_page.get_by_role("heading", name=f"{PLAN} Latest published round: 2019-20 Q2").is_visible()
-    assert viewer_page.get_by_role(
-        "table", name="Data for the chart: Delivery status in each published round"
-    ).is_visible()
+    expect(headlines.get_by_text("81% (64) of activities are on track for successful delivery")).to_be_visible()
+    expect(viewer_page.get_by_role("heading", name=f"{PLAN} Latest published round: 2019-20 Q2")).to_be_visible()
+    expect(
+        viewer_page.get_by_role("table", name="Data for the chart: Delivery status in each published round")
+    ).to_be_visible()
     assert viewer_page.get_by_role("link", name="Tracker").count() == 0
     check_accessibility(viewer_page)
     screenshot(viewer_page, "dashboard")

@@ -5,6 +5,7 @@ summary), and sees the week on the dashboard; axe on each page."""
 import datetime as dt
 
 import pytest
+from playwright.sync_api import expect
 
 from browser.conftest import SCREENSHOTS, check_accessibility, sign_in
 
@@ -28,7 +29,9 @@ def test_officer_reads_the_dashboard_and_enters_a_week(page, live_server, make_u
 
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Performance").click()
     page.get_by_role("link", name="Delayed transfers of care: weekly dashboard").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Delayed transfers of care: weekly dashboard"
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Delayed transfers of care: weekly dashboard", use_inner_text=True
+    )
     assert page.get_by_label("Week", exact=True).input_value() == "2017-11-23"
     kent = page.get_by_role("table", name="Kent acute hospitals: delayed days by week ending", exact=True)
     total = kent.get_by_role("row").filter(has=page.get_by_role("rowheader", name="Total", exact=True))
@@ -57,7 +60,9 @@ def test_officer_reads_the_dashboard_and_enters_a_week(page, live_server, make_u
     check_accessibility(page)
     page.get_by_role("button", name="Continue").click()
 
-    assert page.get_by_role("heading", level=1).inner_text() == "Delayed days for the week ending 30/11/2017"
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Delayed days for the week ending 30/11/2017", use_inner_text=True
+    )
     check_accessibility(page)
     page.locator("#id_DVH-nhs").fill("ninety")
     page.locator("#id_DVH-social_care").fill("12")
@@ -65,7 +70,7 @@ def test_officer_reads_the_dashboard_and_enters_a_week(page, live_server, make_u
     page.get_by_role("button", name="Save the week's figures").click()
     summary = page.locator(".govuk-error-summary")
     link = summary.get_by_role("link", name="Enter Darent Valley Hospital's NHS days as a number of whole or half days")
-    assert link.is_visible()
+    expect(link).to_be_visible()
     assert page.locator("#id_DVH-social_care").input_value() == "12"  # kept as typed
     check_accessibility(page)
 
@@ -73,7 +78,7 @@ def test_officer_reads_the_dashboard_and_enters_a_week(page, live_server, make_u
     page.locator("#id_MED-both").fill("0.5")
     page.get_by_role("button", name="Save the week's figures").click()
 
-    assert page.get_by_text("Figures saved for the week ending 30/11/2017.").is_visible()
+    expect(page.get_by_text("Figures saved for the week ending 30/11/2017.")).to_be_visible()
     assert page.get_by_label("Week", exact=True).input_value() == "2017-11-30"
     result = Result.objects.get(indicator__ref="DTOC", period=dt.date(2017, 11, 30))
     assert result.value == 103.5 and result.updated_by == officer  # 88 + 12 + 3 + 0.5

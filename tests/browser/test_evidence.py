@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from browser.conftest import check_accessibility, screenshot, sign_in
 
@@ -39,13 +40,13 @@ def test_a_lead_officer_attaches_evidence_to_a_return(page, live_server, make_us
     sign_in(page, live_server, lead)
 
     page.goto(f"{live_server.url}/returns/{ret.pk}/")
-    assert page.get_by_role("heading", name="Evidence").is_visible()
+    expect(page.get_by_role("heading", name="Evidence")).to_be_visible()
     assert "No files are attached." in page.locator("main").inner_text()
     page.get_by_label("Attach a file").set_input_files(_file("minutes.pdf", PROGRAM))
     page.get_by_role("button", name="Attach the file").click()
     summary = page.locator(".govuk-error-summary")
     link = summary.get_by_role("link", name="The file is not a PDF, although its name ends .pdf")
-    assert link.is_visible()
+    expect(link).to_be_visible()
     link.click()
     assert page.evaluate("() => document.activeElement.id") == "id_file"
     check_accessibility(page)
@@ -55,7 +56,7 @@ def test_a_lead_officer_attaches_evidence_to_a_return(page, live_server, make_us
     page.get_by_role("button", name="Attach the file").click()
     assert "Board minutes.pdf is attached to this return." in page.locator(".govuk-notification-banner").inner_text()
     files = page.get_by_role("table", name="Files attached")
-    assert files.get_by_role("link", name="Board minutes.pdf", exact=True).is_visible()
+    expect(files.get_by_role("link", name="Board minutes.pdf", exact=True)).to_be_visible()
     assert "Not published" in files.inner_text() and "by Ann Lead" in files.inner_text()
     check_accessibility(page)
     with page.expect_download() as download:
@@ -75,19 +76,17 @@ def test_a_risk_owner_attaches_evidence_to_a_review(page, live_server, make_user
     sign_in(page, live_server, owner)
     page.goto(f"{live_server.url}/risks/{risk.code}/")
     page.get_by_role("table", name=f"Reviews of {risk.code}").get_by_role("link", name="Attach files").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Review of 31 July 2017"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Review of 31 July 2017", use_inner_text=True)
     check_accessibility(page)
     page.get_by_label("Attach a file").set_input_files(_file("Review notes.pdf", PDF))
     page.get_by_role("button", name="Attach the file").click()
-    assert (
-        page.get_by_role("table", name="Files attached")
-        .get_by_role("link", name="Review notes.pdf", exact=True)
-        .is_visible()
-    )
+    expect(
+        page.get_by_role("table", name="Files attached").get_by_role("link", name="Review notes.pdf", exact=True)
+    ).to_be_visible()
     check_accessibility(page)
     screenshot(page, "risk-review-evidence")
     page.get_by_role("link", name=risk.code).first.click()
-    assert page.get_by_role("table", name=f"Reviews of {risk.code}").get_by_role("link", name="1 file").is_visible()
+    expect(page.get_by_role("table", name=f"Reviews of {risk.code}").get_by_role("link", name="1 file")).to_be_visible()
 
 
 def test_the_public_downloads_a_file_published_with_the_report(page, live_server, make_user, small_plan_file):
@@ -110,7 +109,7 @@ def test_the_public_downloads_a_file_published_with_the_report(page, live_server
     attach_return_evidence(ret, upload("Internal note.pdf", PDF), team)
 
     page.goto(f"{live_server.url}/public/reports/{round_.pk}/")  # not signed in
-    assert page.get_by_role("heading", name="Evidence published with this report").is_visible()
+    expect(page.get_by_role("heading", name="Evidence published with this report")).to_be_visible()
     main = page.locator("main").inner_text()
     assert "Schools board minutes.pdf" in main and "Internal note.pdf" not in main
     check_accessibility(page)

@@ -3,6 +3,7 @@ service's coordinator finds it in the caseload, opens the record and records the
 report. axe (WCAG 2.2 AA) on every page visited; screenshots in docs/screenshots/feedback-*.png."""
 
 import pytest
+from playwright.sync_api import expect
 
 from browser.conftest import check_accessibility, screenshot, sign_in
 
@@ -32,14 +33,14 @@ def test_log_a_complaint_and_reply_to_it(page, live_server, make_user):
     page.get_by_label("How they want to be contacted").select_option("email")
     page.get_by_role("button", name="Log it").click()
     summary = page.locator(".govuk-error-summary")
-    assert summary.get_by_role("link", name="Enter what it is about").is_visible()
+    expect(summary.get_by_role("link", name="Enter what it is about")).to_be_visible()
     assert page.get_by_label("Name", exact=True).input_value() == "Pat Resident"
     check_accessibility(page)
     screenshot(page, "feedback-log-error")
     page.get_by_label("What it is about").fill("Pothole outside the school on Station Road")
     page.get_by_label("Email address").fill("pat@example.com")
     page.get_by_role("button", name="Log it").click()
-    assert page.locator(".govuk-panel__title").inner_text() == "Feedback logged"
+    expect(page.locator(".govuk-panel__title")).to_have_text("Feedback logged", use_inner_text=True)
     check_accessibility(page)
     case = Case.objects.get()
 
@@ -50,7 +51,7 @@ def test_log_a_complaint_and_reply_to_it(page, live_server, make_user):
     screenshot(page, "feedback-caseload")
     page.get_by_role("link", name="Highways, Transportation and Waste Management").click()
     page.get_by_role("link", name=case.reference).click()
-    assert page.get_by_role("heading", level=1).inner_text() == case.reference
+    expect(page.get_by_role("heading", level=1)).to_have_text(case.reference, use_inner_text=True)
     check_accessibility(page)
     page.get_by_role("link", name="Record the reply to Stage 1: local resolution").click()
     page.get_by_label("Upheld", exact=True).check()
@@ -63,6 +64,6 @@ def test_log_a_complaint_and_reply_to_it(page, live_server, make_user):
     page.context.clear_cookies()
     sign_in(page, live_server, team)
     page.goto(f"{live_server.url}/feedback/report/")
-    assert page.get_by_role("heading", name="Complaints monitoring").is_visible()
+    expect(page.get_by_role("heading", name="Complaints monitoring")).to_be_visible()
     check_accessibility(page)
     screenshot(page, "feedback-report")

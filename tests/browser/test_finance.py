@@ -4,6 +4,7 @@ reserves and the Cabinet report. axe (WCAG 2.2 AA) on every page visited; screen
 docs/screenshots/finance-*.png."""
 
 import pytest
+from playwright.sync_api import expect
 
 from browser.conftest import check_accessibility, screenshot, sign_in
 
@@ -48,7 +49,7 @@ def test_finance_officer_enters_a_capital_forecast_and_reads_the_report(page, li
     page.get_by_label("Reasons for the variance").fill("Higher construction costs")
     page.get_by_role("button", name="Save").first.click()
     summary = page.locator(".govuk-error-summary")
-    assert summary.is_visible() and "must add up to the variance" in summary.inner_text()
+    expect(summary).to_contain_text("must add up to the variance")
     assert page.get_by_label("Forecast spend for the year").input_value() in ("9,000,000", "9000000")
     assert page.get_by_label("Reasons for the variance").input_value() == "Higher construction costs"
     check_accessibility(page)

@@ -5,6 +5,7 @@ public sees the published meeting. axe (WCAG 2.2 AA) on every page visited; scre
 docs/screenshots/governance-*.png."""
 
 import pytest
+from playwright.sync_api import expect
 
 from browser.conftest import check_accessibility, screenshot, sign_in
 
@@ -31,8 +32,8 @@ def test_the_clerk_publishes_an_agenda_and_readers_see_what_they_may(page, live_
     november = Meeting.objects.get(body__code="policy-and-resources", date="2019-11-08")
     sign_in(page, live_server, clerk)
     page.goto(f"{live_server.url}/committees/meetings/{november.pk}/")
-    assert page.get_by_role("heading", level=1).inner_text() == "Friday 8 November 2019"
-    assert page.get_by_role("table", name="Exempt items").is_visible()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Friday 8 November 2019", use_inner_text=True)
+    expect(page.get_by_role("table", name="Exempt items")).to_be_visible()
     check_accessibility(page)
     screenshot(page, "governance-meeting")
     january = Meeting.objects.get(body__code="policy-and-resources", date="2020-01-21")
@@ -45,7 +46,7 @@ def test_the_clerk_publishes_an_agenda_and_readers_see_what_they_may(page, live_
     page.get_by_label("Month").fill("1")
     page.get_by_label("Signed by").fill("Benjamin Watts, General Counsel")
     page.get_by_role("button", name="Publish agenda").click()
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert page.get_by_label("Signed by").input_value() == "Benjamin Watts, General Counsel"
     check_accessibility(page)
     page.get_by_label("Year").fill("2020")
@@ -68,7 +69,7 @@ def test_a_reader_not_cleared_and_the_public(page, live_server, make_user, sampl
     sign_in(page, live_server, reader)
     page.goto(f"{live_server.url}/committees/meetings/{november.pk}/")
     assert page.get_by_text("Cyber Security").count() == 0
-    assert page.get_by_text("5 items in the exempt part are shown only to people cleared").is_visible()
+    expect(page.get_by_text("5 items in the exempt part are shown only to people cleared")).to_be_visible()
     check_accessibility(page)
     page.goto(f"{live_server.url}/committees/cross-check/")
     check_accessibility(page)

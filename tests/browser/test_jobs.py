@@ -2,6 +2,7 @@
 worker makes it, and the page's script turns it into "ready" with a working download link, without a reload."""
 
 import pytest
+from playwright.sync_api import expect
 
 from browser.conftest import check_accessibility, screenshot, sign_in
 
@@ -32,8 +33,8 @@ def test_the_progress_page_goes_from_queued_to_ready(page, live_server, make_use
     page.goto(f"{live_server.url}/reports/{round_.pk}/")
     page.get_by_role("link", name="Word file of the 2019-20 Q2 report").click()
     page.wait_for_url("**/download/docx/?doc=*&job=progress")
-    assert page.get_by_role("status").inner_text() == "Waiting for its turn to be made."
-    assert page.get_by_role("link", name="Refresh this page").is_visible()
+    expect(page.get_by_role("status")).to_have_text("Waiting for its turn to be made.", use_inner_text=True)
+    expect(page.get_by_role("link", name="Refresh this page")).to_be_visible()
     check_accessibility(page)
     screenshot(page, "jobs-queued")
 

@@ -4,6 +4,7 @@ each checked with axe."""
 import datetime as dt
 
 import pytest
+from playwright.sync_api import expect
 
 from browser.conftest import SCREENSHOTS, check_accessibility, screenshot, sign_in
 
@@ -27,7 +28,9 @@ def test_dashboard_shows_the_seeds_figures_and_is_accessible(page, live_server, 
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Performance").click()
     page.get_by_role("link", name="Strategic and Corporate Services performance dashboard").click()
 
-    assert page.get_by_role("heading", level=1).inner_text() == "Strategic and Corporate Services Performance Dashboard"
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Strategic and Corporate Services Performance Dashboard", use_inner_text=True
+    )
     summary = page.locator("p.app-figure").first.inner_text()
     assert "Green for 21" in summary and "Amber for 4" in summary and "Red for 1" in summary
     latest = page.get_by_role("table", name="Key performance indicators by RAG rating")
@@ -65,12 +68,12 @@ def test_owner_enters_a_result_with_the_gov_uk_form(page, live_server, make_user
     page.get_by_label("Year").fill("2017")
     page.get_by_role("button", name="Continue").click()
 
-    assert page.get_by_role("heading", level=1).inner_text() == "Enter the result for August 2017"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Enter the result for August 2017", use_inner_text=True)
     check_accessibility(page)
     page.get_by_label("Result for the period (per cent)").fill("seventy")
     page.get_by_role("button", name="Save the result").click()
     summary = page.locator(".govuk-error-summary")
-    assert summary.get_by_role("link", name="Enter the result as a number, like 95 or 99.5").is_visible()
+    expect(summary.get_by_role("link", name="Enter the result as a number, like 95 or 99.5")).to_be_visible()
     check_accessibility(page)
     screenshot(page, "performance-result-error")
 
@@ -79,7 +82,7 @@ def test_owner_enters_a_result_with_the_gov_uk_form(page, live_server, make_user
     page.get_by_label("Commentary (optional)").fill("Improving as expected.")
     page.get_by_role("button", name="Save the result").click()
 
-    assert page.get_by_text("Result saved: CS05 for August 2017.").is_visible()
+    expect(page.get_by_text("Result saved: CS05 for August 2017.")).to_be_visible()
     result = Result.objects.get(indicator__ref="CS05", period=dt.date(2017, 8, 1))
     assert (result.value, result.ytd, result.updated_by) == (74, 70, owner)
     check_accessibility(page)

@@ -47,12 +47,12 @@ def test_submit_score_and_short_list_an_activity(page, live_server, cycle, make_
     # A lead officer: Plan → the open cycle → Submit an activity.
     sign_in(page, live_server, lead, password)
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Plan").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Building the plan"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Building the plan", use_inner_text=True)
     check_accessibility(page)
     page.get_by_role("link", name="SDP 2020-21", exact=True).click()
     check_accessibility(page)
     page.get_by_role("link", name="Submit an activity").first.click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Submit an activity"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Submit an activity", use_inner_text=True)
     check_accessibility(page)
 
     page.get_by_label("Headline: what does the activity intend to achieve?").fill(
@@ -101,7 +101,7 @@ def test_submit_score_and_short_list_an_activity(page, live_server, cycle, make_
     # The corporate team: the long list, review, score, decide.
     sign_in(page, live_server, corporate, password)
     page.goto(f"{live_server.url}/plan/cycles/{cycle.pk}/long-list/")
-    assert page.get_by_role("heading", level=1).inner_text() == "The long list"
+    expect(page.get_by_role("heading", level=1)).to_have_text("The long list", use_inner_text=True)
     check_accessibility(page)
     page.get_by_role("link", name="Library self-service for longer opening").click()
     check_accessibility(page)
@@ -127,7 +127,7 @@ def test_submit_score_and_short_list_an_activity(page, live_server, cycle, make_
     check_accessibility(page)
 
     page.goto(f"{live_server.url}/plan/cycles/{cycle.pk}/ranking/")
-    assert page.locator("tbody tr").first.locator("td").first.inner_text() == "1"
+    expect(page.locator("tbody tr").first.locator("td").first).to_have_text("1", use_inner_text=True)
     check_accessibility(page)
 
     # Confirming the short list makes the plan's activity, without typing it again.

@@ -4,6 +4,7 @@ officer opens their entry's front sheet and records a review. axe (WCAG 2.2 AA) 
 in docs/screenshots/policies-*.png."""
 
 import pytest
+from playwright.sync_api import expect
 
 from browser.conftest import check_accessibility, screenshot, sign_in
 
@@ -24,7 +25,7 @@ def test_sprca_reads_the_stock_take_and_records_a_close_down(page, live_server, 
     Team.objects.get_or_create(code="sprca", defaults={"name": "SPRCA"})[0].members.add(officer)
     sign_in(page, live_server, officer)
     page.goto(f"{live_server.url}/policies/?date-day=15&date-month=9&date-year=2017")
-    assert page.get_by_role("heading", name="The stock-take at 15 September 2017").is_visible()
+    expect(page.get_by_role("heading", name="The stock-take at 15 September 2017")).to_be_visible()
     total = page.get_by_role("row", name="Total")
     assert total.inner_text().split()[1:6] == ["136", "29", "16", "21", "91"]
     check_accessibility(page)
@@ -33,7 +34,9 @@ def test_sprca_reads_the_stock_take_and_records_a_close_down(page, live_server, 
     check_accessibility(page)
     screenshot(page, "policies-register")
     page.get_by_role("link", name="Customer Service Policy (2015-2018)").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Customer Service Policy (2015-2018)"
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Customer Service Policy (2015-2018)", use_inner_text=True
+    )
     check_accessibility(page)
     page.get_by_role("link", name="Record a close-down agreed").click()
     page.get_by_label("Close down immediately").check()
@@ -41,7 +44,7 @@ def test_sprca_reads_the_stock_take_and_records_a_close_down(page, live_server, 
     page.get_by_label("Agreed by").fill("Cabinet Member for Corporate and Democratic Services")
     page.get_by_role("button", name="Record the close-down").click()
     summary = page.locator(".govuk-error-summary")
-    assert summary.get_by_role("link", name="Name the replacement").first.is_visible()
+    expect(summary.get_by_role("link", name="Name the replacement").first).to_be_visible()
     assert page.get_by_label("Agreed by").input_value() == "Cabinet Member for Corporate and Democratic Services"
     check_accessibility(page)
     screenshot(page, "policies-close-down-error")
@@ -66,9 +69,9 @@ def test_the_accountable_officer_records_a_review(page, live_server, make_user, 
     page.get_by_label("Year").first.fill("2019")
     page.get_by_label("No change: kept as it is until the next review").check()
     page.get_by_role("button", name="Record the review").click()
-    assert (
-        page.locator(".govuk-error-summary").get_by_role("link", name="Enter the date of the next review").is_visible()
-    )
+    expect(
+        page.locator(".govuk-error-summary").get_by_role("link", name="Enter the date of the next review")
+    ).to_be_visible()
     check_accessibility(page)
     page.get_by_label("Day").nth(1).fill("1")
     page.get_by_label("Month").nth(1).fill("3")

@@ -3,6 +3,7 @@ typed wrongly is explained, a right one offers the officers' and the public vers
 file. axe (WCAG 2.2 AA) on every page; screenshot docs/screenshots/overview-pack.png."""
 
 import pytest
+from playwright.sync_api import expect
 
 from browser.conftest import check_accessibility, screenshot, sign_in
 
@@ -23,17 +24,17 @@ def test_the_corporate_team_makes_the_quarterly_pack(page, live_server, make_use
 
     page.goto(f"{live_server.url}/overview/")
     page.get_by_role("link", name="quarterly pack").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Quarterly pack"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Quarterly pack", use_inner_text=True)
 
     page.get_by_label("Quarter").fill("2019-20-Q5")
     page.get_by_role("button", name="Choose").click()
-    assert page.get_by_role("heading", name="There is a problem").is_visible()
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
     assert page.title().startswith("Error:")
     check_accessibility(page)
 
     page.get_by_label("Quarter").fill("2019-20-Q2")
     page.get_by_role("button", name="Choose").click()
-    assert page.get_by_role("heading", name="Download the pack for 2019-20 Q2").is_visible()
+    expect(page.get_by_role("heading", name="Download the pack for 2019-20 Q2")).to_be_visible()
     check_accessibility(page)
     screenshot(page, "overview-pack")
 

@@ -11,6 +11,7 @@ import datetime as dt
 import pytest
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from browser.conftest import SCREENSHOTS, check_accessibility, screenshot, sign_in
 
@@ -69,7 +70,7 @@ def test_a_lead_officer_submits_a_not_on_track_return(page, live_server, q3, off
 
     # My returns: three activities, nothing started yet.
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="My returns").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "My returns"
+    expect(page.get_by_role("heading", level=1)).to_have_text("My returns", use_inner_text=True)
     rows = page.locator("tbody tr")
     assert rows.count() == 3
     assert "Not started" in rows.nth(0).inner_text()
@@ -78,7 +79,7 @@ def test_a_lead_officer_submits_a_not_on_track_return(page, live_server, q3, off
     # The form, pre-filled from Q2 (on track): the issue questions are hidden.
     rows.nth(0).get_by_role("link", name="Fill in").click()
     assert "Delivering the Kent Commissioning Plan for Education Provision" in page.locator("h1").inner_text()
-    assert page.get_by_text("We have filled in this form with your answers from 2019-20 Q2").is_visible()
+    expect(page.get_by_text("We have filled in this form with your answers from 2019-20 Q2")).to_be_visible()
     assert page.get_by_label("Yes, it is on track").is_checked()
     issues = page.locator("#conditional-issues")
     assert issues.is_hidden()
@@ -86,7 +87,7 @@ def test_a_lead_officer_submits_a_not_on_track_return(page, live_server, q3, off
 
     # Not on track: the issue questions appear.
     page.get_by_label("It requires remedial action").check()
-    assert issues.is_visible()
+    expect(issues).to_be_visible()
     issues.get_by_label("Capacity").check()
     issues.get_by_label("Dependencies").check()
     issues.locator("#id_mitigations_0").check()  # Yes
@@ -112,13 +113,14 @@ def test_a_lead_officer_submits_a_not_on_track_return(page, live_server, q3, off
 
     # The error summary, linking to each field, with everything typed kept.
     summary = page.locator(".govuk-error-summary")
-    assert summary.get_by_role("heading", name="There is a problem").is_visible()
+    expect(summary.get_by_role("heading", name="There is a problem")).to_be_visible()
     assert page.title().startswith("Error: ")
     detail_link = summary.get_by_role("link", name="Describe the issues: when and why they occurred and their impact")
     date_link = summary.get_by_role("link", name="The date for Key decision taken must be a real date")
-    assert detail_link.is_visible() and date_link.is_visible()
+    expect(detail_link).to_be_visible()
+    expect(date_link).to_be_visible()
     assert page.get_by_label("It requires remedial action").is_checked()
-    assert issues.is_visible()
+    expect(issues).to_be_visible()
     assert issues.get_by_label("Capacity").is_checked() and issues.get_by_label("Dependencies").is_checked()
     assert page.locator("#id_milestone_key_decision_date-day").input_value() == "31"
     assert (
@@ -138,7 +140,7 @@ def test_a_lead_officer_submits_a_not_on_track_return(page, live_server, q3, off
 
     # Back on My returns: submitted.
     page.wait_for_url(f"{live_server.url}{reverse('monitoring:my_returns')}")
-    assert page.locator(".govuk-notification-banner--success").is_visible()
+    expect(page.locator(".govuk-notification-banner--success")).to_be_visible()
     assert "Submitted" in page.locator("tbody tr").nth(0).inner_text()
     assert "Change" in page.locator("tbody tr").nth(0).inner_text()
     check_accessibility(page)
@@ -155,11 +157,11 @@ def test_a_lead_officer_submits_a_not_on_track_return(page, live_server, q3, off
 
     # The return's page and its history.
     page.goto(f"{live_server.url}{reverse('monitoring:return_detail', args=[saved.pk])}")
-    assert page.get_by_text("It requires remedial action").first.is_visible()
+    expect(page.get_by_text("It requires remedial action").first).to_be_visible()
     check_accessibility(page)
     page.get_by_role("link", name="Every saved version").click()
-    assert page.get_by_role("heading", name="Version 1 (current)").is_visible()
-    assert page.get_by_text("Saved by Alex Lead").is_visible()
+    expect(page.get_by_role("heading", name="Version 1 (current)")).to_be_visible()
+    expect(page.get_by_text("Saved by Alex Lead")).to_be_visible()
     check_accessibility(page)
 
     # The corporate team sees it submitted on the round's tracker (when that page exists).
@@ -185,8 +187,8 @@ def test_without_javascript_the_issue_questions_stay_visible(browser, live_serve
         sign_in(page, live_server, officer, password)
         page.goto(f"{live_server.url}{reverse('monitoring:my_returns')}")
         page.locator("tbody tr").nth(1).get_by_role("link", name="Fill in").click()
-        assert page.locator("#conditional-issues").is_visible()
+        expect(page.locator("#conditional-issues")).to_be_visible()
         page.get_by_role("button", name="Save as draft").click()
-        assert page.get_by_text("Your draft was saved at").is_visible()
+        expect(page.get_by_text("Your draft was saved at")).to_be_visible()
     finally:
         context.close()

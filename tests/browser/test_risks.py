@@ -2,6 +2,7 @@
 checked with axe (WCAG 2.2 AA), and a review recorded through the form."""
 
 import pytest
+from playwright.sync_api import expect
 
 from browser.conftest import check_accessibility, screenshot, sign_in
 
@@ -27,15 +28,17 @@ def test_register_risk_and_edit_form(page, live_server, make_user, sample):
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Risks").click()
     page.get_by_role("link", name="Corporate Risk Register").click()
     assert page.url == f"{live_server.url}/risks/registers/{register.pk}/"
-    assert page.get_by_role("heading", level=1).inner_text() == "Corporate Risk Register"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Corporate Risk Register", use_inner_text=True)
     counts = page.get_by_role("table", name="Number of risks in each risk level")
     assert counts.get_by_role("row").nth(1).inner_text().split() == ["Current", "risk", "level", "0", "7", "10"]
-    assert page.get_by_role("table", name="Current risk ratings").is_visible()
+    expect(page.get_by_role("table", name="Current risk ratings")).to_be_visible()
     check_accessibility(page)
     screenshot(page, "risk-register")
 
     page.get_by_role("link", name="CRR0001", exact=True).first.click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Safeguarding – protecting vulnerable children"
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Safeguarding – protecting vulnerable children", use_inner_text=True
+    )
     assert "↓ Risk score fell (was 20)" in page.locator("main").inner_text()
     check_accessibility(page)
     screenshot(page, "risk-page")
@@ -53,7 +56,7 @@ def test_register_risk_and_edit_form(page, live_server, make_user, sample):
     page.get_by_label("Risk title").fill("")
     page.get_by_role("button", name="Save").click()
     summary = page.locator(".govuk-error-summary")
-    assert summary.get_by_role("link", name="Enter the risk title").is_visible()
+    expect(summary.get_by_role("link", name="Enter the risk title")).to_be_visible()
     check_accessibility(page)
     screenshot(page, "risk-edit-error")
 
@@ -68,7 +71,7 @@ def test_viewer_reads_but_cannot_change(page, live_server, make_user, sample):
     page.goto(f"{live_server.url}/risks/")
     page.get_by_role("link", name="Corporate Risk Register").click()
     page.get_by_role("link", name="Read the whole register").click()
-    assert page.get_by_role("heading", name="Heat map").is_visible()
+    expect(page.get_by_role("heading", name="Heat map")).to_be_visible()
     check_accessibility(page)
     page.goto(f"{live_server.url}/risks/CRR0011/review/")
     assert page.get_by_role("heading", level=1).inner_text() != "Record a review of CRR0011"

@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from browser.conftest import check_accessibility, sign_in
 
@@ -96,14 +97,14 @@ def test_an_expired_sign_in_keeps_what_was_typed(page, live_server, q3, password
     page.get_by_role("button", name="Save as draft").click()
 
     page.wait_for_url(lambda url: "/accounts/login/" in url)
-    assert page.get_by_text("what you typed has been kept").is_visible()
+    expect(page.get_by_text("what you typed has been kept")).to_be_visible()
     check_accessibility(page)
     page.get_by_label("Username").fill("alex.lead")
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
 
     page.wait_for_url(lambda url: "/returns/round/" in url)
-    assert page.get_by_text("You were signed out before your answers were saved").is_visible()
+    expect(page.get_by_text("You were signed out before your answers were saved")).to_be_visible()
     assert page.get_by_label("Describe the progress of the activity").input_value() == words
     assert not Return.objects.filter(round=q3, activity=activity).exists()
     check_accessibility(page)
@@ -123,10 +124,10 @@ def test_the_public_pages_are_accessible_without_signing_in(page, live_server, q
     page.context.add_init_script(RECORD_VIOLATIONS)
 
     page.goto(f"{live_server.url}/public/")
-    assert page.get_by_role("heading", level=1).inner_text() == "Published plans and reports"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Published plans and reports", use_inner_text=True)
     check_accessibility(page)
     page.get_by_role("link", name="2019-20 Q2").click()
-    assert page.get_by_text("exempt under Schedule 12A").is_visible()
+    expect(page.get_by_text("exempt under Schedule 12A")).to_be_visible()
     assert "Sale of the exempt site" not in page.content()
     assert violations(page) == []
     check_accessibility(page)

@@ -1,6 +1,7 @@
 """The web shell in a real browser: sign in, sign out, the error pages, and accessibility on each."""
 
 import pytest
+from playwright.sync_api import expect
 
 from browser.conftest import check_accessibility, screenshot, sign_in
 
@@ -10,7 +11,7 @@ pytestmark = pytest.mark.browser
 def test_sign_in_page_is_accessible(page, live_server):
     page.goto(f"{live_server.url}/accounts/login/")
 
-    assert page.get_by_role("heading", level=1).inner_text() == "Sign in"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sign in", use_inner_text=True)
     check_accessibility(page)
     screenshot(page, "sign-in")
 
@@ -23,8 +24,8 @@ def test_wrong_password_shows_the_error_summary(page, live_server, make_user):
     page.get_by_role("button", name="Sign in").click()
 
     summary = page.locator(".govuk-error-summary")
-    assert summary.get_by_role("heading", name="There is a problem").is_visible()
-    assert summary.get_by_role("link", name="Please enter a correct username and password").is_visible()
+    expect(summary.get_by_role("heading", name="There is a problem")).to_be_visible()
+    expect(summary.get_by_role("link", name="Please enter a correct username and password")).to_be_visible()
     assert page.title().startswith("Error: Sign in")
     check_accessibility(page)
     screenshot(page, "sign-in-error")
@@ -40,7 +41,7 @@ def test_lead_officer_signs_in_to_home(page, live_server, make_user, password):
     sign_in(page, live_server, officer, password)
 
     assert page.url == f"{live_server.url}/"
-    assert page.get_by_role("heading", level=1).inner_text() == "Welcome, Ann Officer"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Welcome, Ann Officer", use_inner_text=True)
     navigation = page.get_by_role("navigation", name="Menu")
     assert navigation.get_by_role("link", name="Dashboard").get_attribute("aria-current") == "page"
     assert navigation.get_by_role("link", name="Admin").count() == 0
@@ -53,7 +54,7 @@ def test_administrator_sees_admin_in_the_navigation(page, live_server, make_user
 
     sign_in(page, live_server, administrator, password)
 
-    assert page.get_by_role("navigation", name="Menu").get_by_role("link", name="Admin").is_visible()
+    expect(page.get_by_role("navigation", name="Menu").get_by_role("link", name="Admin")).to_be_visible()
     check_accessibility(page)
     screenshot(page, "home-administrator")
 
@@ -73,7 +74,7 @@ def test_page_not_found_is_accessible(page, live_server):
     response = page.goto(f"{live_server.url}/no-such-page/")
 
     assert response.status == 404
-    assert page.get_by_role("heading", level=1).inner_text() == "Page not found"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Page not found", use_inner_text=True)
     check_accessibility(page)
     screenshot(page, "page-not-found")
 
@@ -82,7 +83,7 @@ def test_password_reset_page_is_accessible(page, live_server):
     page.goto(f"{live_server.url}/accounts/login/")
     page.get_by_role("link", name="I have forgotten my password").click()
 
-    assert page.get_by_role("heading", level=1).inner_text() == "Reset your password"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Reset your password", use_inner_text=True)
     check_accessibility(page)
     screenshot(page, "password-reset")
 
@@ -94,7 +95,7 @@ def test_narrow_screen_menu_is_accessible(page, live_server, make_user, password
 
     page.get_by_role("button", name="Menu").click()
 
-    assert page.get_by_role("button", name="Sign out").is_visible()
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
     check_accessibility(page)
     screenshot(page, "home-narrow-menu-open")
 

@@ -4,6 +4,7 @@ Performance Report's page. axe (WCAG 2.2 AA) on every page; screenshots in docs/
 qpr-report.png. Figures typed from spec/monitoring.md (line 218) and spec/qpr.md (the cover's counts)."""
 
 import pytest
+from playwright.sync_api import expect
 
 from browser.conftest import SCREENSHOTS, check_accessibility, screenshot, sign_in
 
@@ -31,7 +32,7 @@ def test_the_corporate_team_reads_the_whole_picture(page, live_server, make_user
     sign_in(page, live_server, corporate)
 
     page.goto(f"{live_server.url}/overview/")
-    assert page.get_by_role("heading", level=1).inner_text() == "Exceptions across the systems"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Exceptions across the systems", use_inner_text=True)
     # 2019-20 Q2: 10 returns say remedial action and 3 unlikely to be achieved (spec/monitoring.md line 218).
     assert _rows(page, "Monitoring") == 13
     assert page.get_by_text("requires remedial action").count() == 10
@@ -59,7 +60,7 @@ def test_the_corporate_team_reads_the_whole_picture(page, live_server, make_user
         ("people", activity.lead_officer_id),
     ):
         page.goto(f"{live_server.url}/{kind}/{pk}/")
-        assert page.get_by_role("heading", level=1).is_visible()
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
         # The scope's own activity is listed with a link to its joined page.
         assert page.locator(f"a[href='/activities/{activity.pk}/']").count() >= 1
         check_accessibility(page)
