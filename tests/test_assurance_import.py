@@ -1,5 +1,7 @@
 """The projects import: atomic, naming every bad row, column and value; export → import gives back the same."""
 
+import re
+
 import pytest
 from assurance_support import HOSTILE, make_world
 from django.urls import reverse
@@ -90,4 +92,8 @@ def test_the_import_page_is_the_teams_and_shows_the_problems(client, tmp_path):
     with open(write(tmp_path, "X1,Name,nowhere,,,,,,,\n"), "rb") as upload:
         response = client.post(reverse("assurance:projects_import"), {"file": upload})
     assert response.status_code == 400
-    assert "projects.csv row 2, column Portfolio" in response.content.decode()
+    # One table row per problem: row, column, value, what is wrong.
+    page = response.content.decode()
+    assert "What to fix in the file" in page
+    cells = [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", page, re.S)]
+    assert any(cells[i : i + 3] == ["2", "Portfolio", "nowhere"] for i in range(len(cells))), cells

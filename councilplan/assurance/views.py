@@ -3,9 +3,6 @@
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 from django.contrib.auth import get_user_model
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,7 +16,7 @@ from councilplan.core.exchange import ImportFailed
 from councilplan.core.lists import Column, Filter, list_page
 from councilplan.core.pages import apply, confirm_page, done
 from councilplan.core.permissions import require, signed_in_required
-from councilplan.core.uploads import check_import_upload
+from councilplan.core.uploads import check_import_upload, upload_on_disk
 from councilplan.documents import jobs
 from councilplan.documents.formats import FORMAT_NAMES
 from councilplan.documents.render_html import items as document_items
@@ -125,14 +122,11 @@ def projects_import(request):
         def change():
             nonlocal result
             check_import_upload(upload)
-            suffix = Path(upload.name).suffix.lower()
-            with tempfile.TemporaryDirectory() as folder:
-                path = Path(folder) / f"projects{suffix}"
-                path.write_bytes(upload.read())
+            with upload_on_disk(upload) as path:
                 try:
                     result = exchange.import_projects(path, user=request.user)
                 except ImportFailed as failure:
-                    errors.extend(str(e).replace("projects" + suffix, upload.name) for e in failure.errors)
+                    errors.extend(failure.errors)
 
         if apply(form, change) and not errors:
             return done(request, f"Imported: {result.created} new, {result.updated} changed.", "assurance:projects")

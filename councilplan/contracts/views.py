@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-import tempfile
 from operator import attrgetter
-from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.http import Http404, HttpResponse
@@ -20,7 +18,7 @@ from councilplan.core.lists import Column, Filter, list_page
 from councilplan.core.models import Directorate
 from councilplan.core.pages import apply, confirm_page, done, form_page
 from councilplan.core.permissions import require, signed_in_required
-from councilplan.core.uploads import check_import_upload
+from councilplan.core.uploads import check_import_upload, upload_on_disk
 from councilplan.documents import jobs
 from councilplan.documents.formats import FORMAT_NAMES
 from councilplan.documents.render_html import items as document_items
@@ -446,14 +444,11 @@ def register_import(request):
         def change():
             nonlocal result
             check_import_upload(upload)
-            suffix = Path(upload.name).suffix.lower()
-            with tempfile.TemporaryDirectory() as folder:
-                path = Path(folder) / f"register{suffix}"
-                path.write_bytes(upload.read())
+            with upload_on_disk(upload) as path:
                 try:
                     result = services.import_register(path, user=request.user)
                 except ImportFailed as failure:
-                    errors.extend(str(e).replace("register" + suffix, upload.name) for e in failure.errors)
+                    errors.extend(failure.errors)
 
         if apply(form, change) and not errors:
             message = f"Imported: {result.created} new, {result.updated} changed, {result.unchanged} unchanged."

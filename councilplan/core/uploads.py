@@ -7,7 +7,11 @@ file cannot unpack into gigabytes. The importers still check every row and write
 
 from __future__ import annotations
 
+import tempfile
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -43,3 +47,22 @@ def check_import_upload(upload, what: str = "The file") -> None:
             raise ValidationError(f"{what} is too large once unpacked: split it into smaller workbooks")
     elif b"\x00" in head:
         raise ValidationError(f"{what} is not a text file: save it from Excel as 'CSV UTF-8 (comma delimited)'")
+
+
+@contextmanager
+def upload_on_disk(upload) -> Iterator[Path]:
+    """The upload written to a temporary folder for an importer, which reads a path; removed afterwards.
+
+    The file keeps the name the user chose (the extension in lower case, which the importers go by), so the
+    importer's errors name the user's own file, not a temporary one.
+    """
+    name = Path(upload.name or "").name
+    # Not Path.suffix: a file called ".csv" has no suffix to pathlib, but it is a CSV file to the user.
+    suffix = next((known for known in (".csv", ".xlsx") if name.lower().endswith(known)), Path(name).suffix.lower())
+    stem = name[: len(name) - len(suffix)][:80] or "import"
+    with tempfile.TemporaryDirectory(prefix="councilplan-import-") as folder:
+        path = Path(folder) / f"{stem}{suffix}"
+        with open(path, "wb") as handle:
+            for chunk in upload.chunks():
+                handle.write(chunk)
+        yield path

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import tempfile
 from operator import attrgetter
-from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.http import Http404, HttpResponse
@@ -24,7 +22,7 @@ from councilplan.core.exchange import ImportFailed
 from councilplan.core.lists import Column, Filter, list_page
 from councilplan.core.pages import apply, confirm_page, done, edit_page, form_page
 from councilplan.core.permissions import require, signed_in_required
-from councilplan.core.uploads import check_import_upload
+from councilplan.core.uploads import check_import_upload, upload_on_disk
 from councilplan.documents import jobs
 from councilplan.documents.formats import FORMAT_NAMES, output
 from councilplan.documents.http import file_response
@@ -515,21 +513,18 @@ def _report_job(request, fmt: str, *, quarter=None, year=None, public: bool = Fa
 def import_view(request):
     require(permissions.can_manage(request.user))
     form = forms.ImportForm(request.POST or None, request.FILES or None)
-    errors: list[str] = []
+    errors: list = []
     count = []
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
 
         def change():
             check_import_upload(upload)
-            suffix = Path(upload.name).suffix.lower()
-            with tempfile.TemporaryDirectory() as folder:
-                path = Path(folder) / f"feedback{suffix}"
-                path.write_bytes(upload.read())
+            with upload_on_disk(upload) as path:
                 try:
                     count.append(services.import_cases(path, user=request.user))
                 except ImportFailed as failure:
-                    errors.extend(str(e).replace("feedback" + suffix, upload.name) for e in failure.errors)
+                    errors.extend(failure.errors)
 
         if apply(form, change) and not errors:
             return done(request, f"Imported {count[0]} feedback records.", "feedback:cases")

@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-import tempfile
 from operator import attrgetter
-from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -19,7 +17,7 @@ from councilplan.core.exchange import ImportFailed
 from councilplan.core.lists import Column, Filter, list_page
 from councilplan.core.pages import apply, confirm_page, done, form_page, submitted
 from councilplan.core.permissions import require, signed_in_required
-from councilplan.core.uploads import check_import_upload
+from councilplan.core.uploads import check_import_upload, upload_on_disk
 from councilplan.documents import jobs
 from councilplan.documents.formats import ALL, FORMAT_NAMES
 from councilplan.documents.render_html import items as document_items
@@ -202,7 +200,7 @@ def forecast_import(request, pk: int):
     manager_ids = BudgetLine.objects.values_list("budget_manager_id", flat=True)
     require(found.state != Position.State.REPORTED and permissions.may_forecast_somewhere(request.user, manager_ids))
     form = ImportForm(request.POST or None, request.FILES or None)
-    problems: list[str] = []
+    errors: list = []
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
@@ -210,24 +208,27 @@ def forecast_import(request, pk: int):
         except ValidationError as error:
             form.add_error("file", error)
         else:
-            suffix = Path(upload.name).suffix.lower()
-            with tempfile.TemporaryDirectory() as folder:
-                path = Path(folder) / f"forecasts{suffix}"
-                path.write_bytes(upload.read())
+            with upload_on_disk(upload) as path:
                 try:
                     result = services.import_forecasts(
                         found, path, user=request.user, may_forecast=may, finance=finance
                     )
                 except ImportFailed as failure:
-                    problems = [str(e) for e in failure.errors[:200]]
-                    form.add_error("file", f"Nothing was imported: {len(failure.errors)} problem(s) found")
+                    errors = failure.errors
+                    form.add_error("file", f"Nothing was imported: {len(errors)} problem(s) found, listed below.")
                 else:
                     return done(request, f"{result.updated} forecasts imported.", "finance:position", found.pk)
     return render(
         request,
         "finance/import.html",
-        {"form": form, "position": found, "problems": problems, "back": _position_url(found)},
-        status=400 if problems or (request.method == "POST" and form.errors) else 200,
+        {
+            "form": form,
+            "position": found,
+            "errors": errors[:500],
+            "more": max(0, len(errors) - 500),
+            "back": _position_url(found),
+        },
+        status=400 if errors or (request.method == "POST" and form.errors) else 200,
     )
 
 

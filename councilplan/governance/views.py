@@ -1167,30 +1167,24 @@ def _errors_on_fields(form, errors: list[str]) -> None:
 @require_http_methods(["GET", "POST"])
 def work_programme_import(request):
     require(permissions.can_manage(request.user))
-    import tempfile
-    from pathlib import Path
-
     from councilplan.core.exchange import ImportFailed
-    from councilplan.core.uploads import check_import_upload
+    from councilplan.core.uploads import check_import_upload, upload_on_disk
 
     from .exchange import import_work_programme
 
     form = forms.ImportForm(request.POST or None, request.FILES or None)
-    errors: list[str] = []
+    errors: list = []
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         result = []
 
         def change():
             check_import_upload(upload)
-            suffix = Path(upload.name).suffix.lower()
-            with tempfile.TemporaryDirectory() as folder:
-                path = Path(folder) / f"work-programme{suffix}"
-                path.write_bytes(upload.read())
+            with upload_on_disk(upload) as path:
                 try:
                     result.append(import_work_programme(path, user=request.user))
                 except ImportFailed as failure:
-                    errors.extend(str(e).replace(path.name, upload.name) for e in failure.errors)
+                    errors.extend(failure.errors)
 
         if apply(form, change) and not errors:
             return done(request, f"Imported {result[0].created} work programme entries.", "governance:bodies")

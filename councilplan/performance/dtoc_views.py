@@ -6,8 +6,6 @@ selectors and `dtoc`, writing in `weekly`; every view asks performance.permissio
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
-from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -21,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from councilplan.core.exchange import ImportFailed
 from councilplan.core.identifiers import with_gss_code
 from councilplan.core.tabular import csv_bytes
+from councilplan.core.uploads import upload_on_disk
 from councilplan.documents import jobs
 from councilplan.documents.formats import FORMAT_NAMES
 from councilplan.documents.http import file_response
@@ -240,12 +239,7 @@ def import_weeks(request):
         form = WeeksImportForm(request.POST, request.FILES)
         if form.is_valid():
             upload = form.cleaned_data["file"]
-            suffix = Path(upload.name).suffix.lower()
-            with tempfile.TemporaryDirectory() as folder:
-                path = Path(folder) / f"{Path(upload.name).stem[:80] or 'weeks'}{suffix}"
-                with open(path, "wb") as handle:
-                    for chunk in upload.chunks():
-                        handle.write(chunk)
+            with upload_on_disk(upload) as path:
                 try:
                     outcome = weekly.import_weeks(path, indicator, user=request.user)
                 except ImportFailed as failure:
@@ -265,8 +259,8 @@ def import_weeks(request):
     latest = indicator.results.order_by("-period").values_list("period", flat=True).first()
     context = {
         "form": form,
-        "errors": errors[:1000],
-        "more": len(errors) > 1000,
+        "errors": errors[:500],
+        "more": max(0, len(errors) - 500),
         "template_url": reverse(
             "performance:dtoc_week_csv",
             args=[(latest + dt.timedelta(days=7) if latest else dt.date.today()).isoformat()],

@@ -6,8 +6,6 @@ wording in documents; every view asks performance.permissions who may do what.""
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
-from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -21,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from councilplan.analysis import performance as rules
 from councilplan.core.exchange import ImportFailed
 from councilplan.core.lists import Column, Filter, list_page
+from councilplan.core.uploads import upload_on_disk
 from councilplan.documents import jobs
 from councilplan.documents.http import file_response
 from councilplan.documents.model import Document
@@ -350,12 +349,7 @@ def import_page(request):
         form = ImportForm(request.POST, request.FILES)
         if form.is_valid():
             upload = form.cleaned_data["file"]
-            suffix = Path(upload.name).suffix.lower()
-            with tempfile.TemporaryDirectory() as folder:
-                path = Path(folder) / f"{Path(upload.name).stem[:80] or 'results'}{suffix}"
-                with open(path, "wb") as handle:
-                    for chunk in upload.chunks():
-                        handle.write(chunk)
+            with upload_on_disk(upload) as path:
                 try:
                     outcome = import_results(path, user=request.user)
                 except ImportFailed as failure:
@@ -373,7 +367,7 @@ def import_page(request):
     else:
         form = ImportForm()
     return render(
-        request, "performance/import.html", {"form": form, "errors": errors[:1000], "more": len(errors) > 1000}
+        request, "performance/import.html", {"form": form, "errors": errors[:500], "more": max(0, len(errors) - 500)}
     )
 
 

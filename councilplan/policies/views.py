@@ -4,9 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
 from operator import attrgetter, itemgetter
-from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.http import Http404, HttpResponse
@@ -20,7 +18,7 @@ from councilplan.core.exchange import ImportFailed
 from councilplan.core.lists import DOWNLOADS, Column, Filter, download_response, list_page
 from councilplan.core.pages import apply, confirm_page, done, form_page
 from councilplan.core.permissions import require, signed_in_required
-from councilplan.core.uploads import check_import_upload
+from councilplan.core.uploads import check_import_upload, upload_on_disk
 from councilplan.documents import jobs
 from councilplan.documents.formats import FORMAT_NAMES, READING, output
 from councilplan.documents.http import file_response
@@ -719,7 +717,7 @@ def send_reminders(request):
 def register_import(request):
     require(permissions.can_manage(request.user))
     form = forms.ImportForm(request.POST or None, request.FILES or None)
-    errors: list[str] = []
+    errors: list = []
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         result = None
@@ -727,14 +725,11 @@ def register_import(request):
         def change():
             nonlocal result
             check_import_upload(upload)
-            suffix = Path(upload.name).suffix.lower()
-            with tempfile.TemporaryDirectory() as folder:
-                path = Path(folder) / f"register{suffix}"
-                path.write_bytes(upload.read())
+            with upload_on_disk(upload) as path:
                 try:
                     result = exchange.import_register(path, user=request.user)
                 except ImportFailed as failure:
-                    errors.extend(str(e).replace("register" + suffix, upload.name) for e in failure.errors)
+                    errors.extend(failure.errors)
 
         if apply(form, change) and not errors:
             return done(request, f"Imported: {result.created} new, {result.updated} changed.", "policies:register")

@@ -1,0 +1,28 @@
+"""An uploaded import is written where an importer can read it, under the user's own file name, and removed after."""
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from councilplan.core.uploads import upload_on_disk
+
+
+def test_the_upload_is_on_disk_under_its_own_name_while_imported_and_removed_after():
+    upload = SimpleUploadedFile("Q2 results.CSV", b"code,value\nCS05,97\n" * 5000)
+    with upload_on_disk(upload) as path:
+        # The name the importers' errors print is the user's; the extension is lower case, which they go by.
+        assert path.name == "Q2 results.csv"
+        assert path.read_bytes() == b"code,value\nCS05,97\n" * 5000
+    assert not path.exists() and not path.parent.exists()
+
+
+def test_a_path_in_the_name_does_not_leave_the_temporary_folder():
+    upload = SimpleUploadedFile("x.csv", b"a\n")
+    upload.name = "../../etc/passwd.csv"  # Django strips this itself; the helper does not rely on it
+    with upload_on_disk(upload) as path:
+        assert path.name == "passwd.csv" and path.parent.name.startswith("councilplan-import-")
+
+
+def test_a_long_name_is_shortened_and_a_bare_extension_named_import():
+    with upload_on_disk(SimpleUploadedFile("r" * 300 + ".xlsx", b"PK")) as path:
+        assert path.name == "r" * 80 + ".xlsx"
+    with upload_on_disk(SimpleUploadedFile(".CSV", b"a\n")) as path:
+        assert path.name == "import.csv"
