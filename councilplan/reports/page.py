@@ -45,6 +45,12 @@ class Shortened:
 
 
 @dataclass(frozen=True)
+class PublicReportPage:
+    title: str
+    html: SafeString  # the whole document, nothing shortened: the public site has no other web version
+
+
+@dataclass(frozen=True)
 class ReportPage:
     html: SafeString  # the document's part of the page
     flags: int  # data-quality checks to look at
@@ -100,4 +106,19 @@ def report_page(round_: Round, outcome: Outcome | None, include_exempt: bool, li
         shortened = sum(1 for item in shown if item.kind == Shortened.kind)
         page = ReportPage(html, len(inputs.analysis.data_quality), shortened)
         cache.set(key, page, timeout=None)  # a new version is a new key; the old one ages out
+    return page
+
+
+def public_report_page(round_: Round, outcome: Outcome | None) -> PublicReportPage:
+    """The public version's document (never exempt information), kept per version of the round's data like the
+    app's page, so that a published report read by many people is worked out once. Not shortened: the public
+    site's only other form of the report is its PDF."""
+    key = "public-" + _key(round_, outcome, include_exempt=False)
+    page = cache.get(key)
+    if page is None:
+        document = report_document(report_inputs(round_, outcome, include_exempt=False))
+        # Safe for the same reason as report_page's: the template escaped every word.
+        html = mark_safe(render_to_string("documents/_document.html", {"items": items(document)}))  # noqa: S308
+        page = PublicReportPage(document.title, html)
+        cache.set(key, page, timeout=None)
     return page

@@ -25,7 +25,8 @@ from councilplan.plan.models import Plan
 from councilplan.planning.documents import build_plan_document
 from councilplan.planning.selectors import plan_data
 from councilplan.reports import selectors as report_selectors
-from councilplan.reports.output import produce, report_document
+from councilplan.reports.output import produce
+from councilplan.reports.page import public_report_page
 
 
 @require_safe
@@ -46,7 +47,8 @@ def plan_summary(request, pk: int):
     if plan is None:
         raise Http404("No such published plan")
     document = build_plan_document(plan_data(plan, include_exempt=False), "summary")
-    return render(request, "public/document.html", {"document": document, "items": items(document)})
+    context = {"title": document.title, "items": items(document)}
+    return render(request, "public/document.html", context)
 
 
 def _public_round(round_id: int, request):
@@ -79,11 +81,11 @@ def report_pdf(request, round_id: int):
 @require_safe
 def report(request, round_id: int):
     round_, outcomes, outcome = _public_round(round_id, request)
-    inputs = report_selectors.report_inputs(round_, outcome, include_exempt=False)
-    document = report_document(inputs)
-    context = {"round": round_, "outcome": outcome, "outcomes": outcomes, "document": document}
+    page = public_report_page(round_, outcome)
+    context = {"round": round_, "outcome": outcome, "outcomes": outcomes, "title": page.title}
+    context["document_html"] = page.html
     context["published_evidence"] = monitoring_selectors.published_evidence(round_, outcome.pk if outcome else None)
-    return render(request, "public/document.html", {**context, "items": items(document)})
+    return render(request, "public/document.html", context)
 
 
 @require_safe
