@@ -151,6 +151,19 @@ def test_the_public_version_holds_nothing_exempt_in_any_format(corporate, secret
     assert not any(t.caption == "Exceptions" for t in public.tables)
 
 
+def test_the_public_version_reports_only_a_round_published_to_the_public(corporate):
+    from councilplan.monitoring.models import Round
+
+    q2 = Round.objects.get(label="2019-20 Q2")
+    q2.public = False  # published to members only: not on the public pages, so not in the public pack either
+    q2.save()
+    public = [b.text for b in pack_document(Q2, None).blocks if isinstance(b, Heading)]
+    assert "2. Strategic Delivery Plan analysis, 2019-20 Q1" in public  # the latest round the public may read
+    assert not any("2019-20 Q2" in heading for heading in public[1:])
+    officers = [b.text for b in pack_document(Q2, corporate).blocks if isinstance(b, Heading)]
+    assert "2. Strategic Delivery Plan analysis, 2019-20 Q2" in officers
+
+
 def test_a_reader_not_cleared_gets_no_exempt_text_either(sample, secrets):
     viewer = User.objects.create(username="vic", name="Vic Viewer", role=User.Role.VIEWER)
     text = render(pack_document(Q2, viewer), "html").decode()

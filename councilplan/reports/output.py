@@ -67,10 +67,12 @@ def round_file(params: dict, fmt: str, progress: jobs.Progress) -> Output:
 
 def _pack_round(quarter, user) -> Round | None:
     """The round the quarterly pack reports on: the one labelled as the quarter, else the latest before it, among
-    the rounds `user` may read (the public: published ones). One query."""
+    the rounds `user` may read (the public: those published to the public, as the public pages have them; a round
+    published to members only is not public). One query."""
     rounds = Round.objects.select_related("plan").filter(label__lte=quarter.label).order_by("-label", "plan__name")
     for round_ in rounds:
-        if round_.state == Round.State.PUBLISHED if user is None else can_read_report(user, round_):
+        public = round_.state == Round.State.PUBLISHED and round_.public
+        if public if user is None else can_read_report(user, round_):
             return round_
     return None
 
