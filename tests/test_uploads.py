@@ -26,3 +26,13 @@ def test_a_long_name_is_shortened_and_a_bare_extension_named_import():
         assert path.name == "r" * 80 + ".xlsx"
     with upload_on_disk(SimpleUploadedFile(".CSV", b"a\n")) as path:
         assert path.name == "import.csv"
+
+
+def test_an_import_page_lists_the_first_500_problems_and_counts_the_rest():
+    from councilplan.core.exchange import RowError
+    from councilplan.core.uploads import import_problems
+
+    errors = [RowError("r.csv", row, "value", "x", "is wrong") for row in range(2, 2 + 503)]
+    shown = import_problems(errors)
+    assert len(shown["errors"]) == 500 and shown["errors"][-1].row == 501 and shown["more"] == 3
+    assert import_problems(errors[:2]) == {"errors": errors[:2], "more": 0}

@@ -18,7 +18,7 @@ from councilplan.core.lists import Column, Filter, list_page
 from councilplan.core.models import Directorate
 from councilplan.core.pages import apply, confirm_page, done, form_page
 from councilplan.core.permissions import require, signed_in_required
-from councilplan.core.uploads import check_import_upload, upload_on_disk
+from councilplan.core.uploads import check_import_upload, import_problems, upload_on_disk
 from councilplan.documents import jobs
 from councilplan.documents.formats import FORMAT_NAMES
 from councilplan.documents.render_html import items as document_items
@@ -458,7 +458,7 @@ def register_import(request):
     return render(
         request,
         "contracts/import.html",
-        {"form": form, "errors": errors[:500], "more": max(0, len(errors) - 500)},
+        {"form": form, **import_problems(errors)},
         status=400 if errors else 200,
     )
 

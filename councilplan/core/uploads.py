@@ -17,6 +17,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 
+# The problems an import page lists (includes/import_problems.html); it says how many more there are.
+PROBLEMS_SHOWN = 500
+
 # A workbook whose parts unpack to more than this is refused (a 10 MB workbook unpacks to well under 200 MB).
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 
@@ -66,3 +69,9 @@ def upload_on_disk(upload) -> Iterator[Path]:
             for chunk in upload.chunks():
                 handle.write(chunk)
         yield path
+
+
+def import_problems(errors: list) -> dict:
+    """The context includes/import_problems.html reads: the first PROBLEMS_SHOWN of an import's errors
+    (core.exchange.RowError) and how many more there are."""
+    return {"errors": errors[:PROBLEMS_SHOWN], "more": max(0, len(errors) - PROBLEMS_SHOWN)}

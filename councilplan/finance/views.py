@@ -17,7 +17,7 @@ from councilplan.core.exchange import ImportFailed
 from councilplan.core.lists import Column, Filter, list_page
 from councilplan.core.pages import apply, confirm_page, done, form_page, submitted
 from councilplan.core.permissions import require, signed_in_required
-from councilplan.core.uploads import check_import_upload, upload_on_disk
+from councilplan.core.uploads import check_import_upload, import_problems, upload_on_disk
 from councilplan.documents import jobs
 from councilplan.documents.formats import ALL, FORMAT_NAMES
 from councilplan.documents.render_html import items as document_items
@@ -224,8 +224,7 @@ def forecast_import(request, pk: int):
         {
             "form": form,
             "position": found,
-            "errors": errors[:500],
-            "more": max(0, len(errors) - 500),
+            **import_problems(errors),
             "back": _position_url(found),
         },
         status=400 if errors or (request.method == "POST" and form.errors) else 200,

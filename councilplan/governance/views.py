@@ -1168,7 +1168,7 @@ def _errors_on_fields(form, errors: list[str]) -> None:
 def work_programme_import(request):
     require(permissions.can_manage(request.user))
     from councilplan.core.exchange import ImportFailed
-    from councilplan.core.uploads import check_import_upload, upload_on_disk
+    from councilplan.core.uploads import check_import_upload, import_problems, upload_on_disk
 
     from .exchange import import_work_programme
 
@@ -1193,7 +1193,7 @@ def work_programme_import(request):
     return render(
         request,
         "governance/import.html",
-        {"form": form, "errors": errors[:500], "more": max(0, len(errors) - 500)},
+        {"form": form, **import_problems(errors)},
         status=400 if errors else 200,
     )
 

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from councilplan.core.exchange import ImportFailed
 from councilplan.core.identifiers import with_gss_code
 from councilplan.core.tabular import csv_bytes
-from councilplan.core.uploads import upload_on_disk
+from councilplan.core.uploads import import_problems, upload_on_disk
 from councilplan.documents import jobs
 from councilplan.documents.formats import FORMAT_NAMES
 from councilplan.documents.http import file_response
@@ -259,8 +259,7 @@ def import_weeks(request):
     latest = indicator.results.order_by("-period").values_list("period", flat=True).first()
     context = {
         "form": form,
-        "errors": errors[:500],
-        "more": max(0, len(errors) - 500),
+        **import_problems(errors),
         "template_url": reverse(
             "performance:dtoc_week_csv",
             args=[(latest + dt.timedelta(days=7) if latest else dt.date.today()).isoformat()],

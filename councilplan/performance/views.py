@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from councilplan.analysis import performance as rules
 from councilplan.core.exchange import ImportFailed
 from councilplan.core.lists import Column, Filter, list_page
-from councilplan.core.uploads import upload_on_disk
+from councilplan.core.uploads import import_problems, upload_on_disk
 from councilplan.documents import jobs
 from councilplan.documents.http import file_response
 from councilplan.documents.model import Document
@@ -366,9 +366,7 @@ def import_page(request):
                     return redirect("performance:index")
     else:
         form = ImportForm()
-    return render(
-        request, "performance/import.html", {"form": form, "errors": errors[:500], "more": max(0, len(errors) - 500)}
-    )
+    return render(request, "performance/import.html", {"form": form, **import_problems(errors)})
 
 
 @login_required

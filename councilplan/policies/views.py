@@ -18,7 +18,7 @@ from councilplan.core.exchange import ImportFailed
 from councilplan.core.lists import DOWNLOADS, Column, Filter, download_response, list_page
 from councilplan.core.pages import apply, confirm_page, done, form_page
 from councilplan.core.permissions import require, signed_in_required
-from councilplan.core.uploads import check_import_upload, upload_on_disk
+from councilplan.core.uploads import check_import_upload, import_problems, upload_on_disk
 from councilplan.documents import jobs
 from councilplan.documents.formats import FORMAT_NAMES, READING, output
 from councilplan.documents.http import file_response
@@ -738,7 +738,7 @@ def register_import(request):
     return render(
         request,
         "policies/import.html",
-        {"form": form, "errors": errors[:500], "more": max(0, len(errors) - 500)},
+        {"form": form, **import_problems(errors)},
         status=400 if errors else 200,
     )
 
