@@ -4,6 +4,7 @@ COUNCILPLAN_ENV is `production` unless it says `development`: a deployment that
 forgets to set anything fails safe, refusing to start without a real secret key.
 """
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -209,15 +210,34 @@ STORAGES["evidence"] = {
 COUNCILPLAN_DOCUMENT_STALLED_SECONDS = int(os.environ.get("COUNCILPLAN_DOCUMENT_STALLED_SECONDS", "900"))
 
 # The cache: what is kept per version of its data (the home dashboard's published part, the round's report page,
-# the public PDF, every chart drawn). In memory by default, one per process; with several web workers or hosts,
-# COUNCILPLAN_REDIS_URL (redis://host:6379/0) shares it, so a page worked out by one worker serves them all.
+# the public PDF, every chart drawn). By default in files under DATA_DIR, shared by every process on the host: the
+# web workers and the document worker, which works the published pages out again after a change
+# (site/warm.py), so the first reader does not wait for them. COUNCILPLAN_REDIS_URL (redis://host:6379/0) shares
+# it between hosts; COUNCILPLAN_CACHE=memory keeps it in each process's memory (the tests).
 COUNCILPLAN_REDIS_URL = os.environ.get("COUNCILPLAN_REDIS_URL", "")
+COUNCILPLAN_CACHE = os.environ.get("COUNCILPLAN_CACHE", "files")
+if COUNCILPLAN_CACHE not in ("files", "memory"):
+    raise ImproperlyConfigured("COUNCILPLAN_CACHE must be files or memory")
+# Two databases on one host (the demo's, a benchmark's) never share kept pages: their history rows, which
+# the keys' data versions are made of, are numbered alike.
+_cache_prefix = os.environ.get("COUNCILPLAN_CACHE_PREFIX", "councilplan")
+if not COUNCILPLAN_REDIS_URL:
+    _cache_prefix += "-" + hashlib.sha256(str(DATABASES["default"].get("NAME", "")).encode()).hexdigest()[:12]
 if COUNCILPLAN_REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": COUNCILPLAN_REDIS_URL,
-            "KEY_PREFIX": os.environ.get("COUNCILPLAN_CACHE_PREFIX", "councilplan"),
+            "KEY_PREFIX": _cache_prefix,
+        }
+    }
+elif COUNCILPLAN_CACHE == "files":
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(Path(os.environ.get("COUNCILPLAN_CACHE_DIR", DATA_DIR / "cache"))),
+            "KEY_PREFIX": _cache_prefix,
+            "OPTIONS": {"MAX_ENTRIES": 1000},
         }
     }
 else:

@@ -42,6 +42,7 @@ from pathlib import Path
 from django.apps import apps
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.files import File
 from django.core.management import call_command
 from django.core.serializers.json import DjangoJSONEncoder
@@ -495,6 +496,9 @@ def _restore(path: Path, data: dict, archive, force: bool, using: str) -> Restor
                 raise BackupError(f"The restore did not load every row ({detail}); nothing was changed.")
             if files:
                 _put_files(archive, files)
+        # What the cache kept is keyed by versions made of history row numbers, which the restored database
+        # numbers again from the backup's: kept pages of the data replaced could be taken for the new data's.
+        cache.clear()
     finally:
         fixture.unlink(missing_ok=True)
         fixture_dir.rmdir()

@@ -14,19 +14,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from typing import ClassVar
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from councilplan.core.models import Outcome
+from councilplan.documents.formats import Output
 from councilplan.documents.jobs import digest
 from councilplan.documents.model import BulletList, Document, Table
 from councilplan.documents.render_html import Item, items
 from councilplan.monitoring.models import Round
 
-from .output import report_document
+from .output import produce, report_document
 from .selectors import data_version, report_inputs
 
 # The rows of a table (or items of a list) the page shows before saying how many more there are. The sample
@@ -91,10 +94,15 @@ def _key(round_: Round, outcome: Outcome | None, include_exempt: bool) -> str:
     return f"report-page:{round_.pk}:{outcome.pk if outcome else 0}:{int(include_exempt)}:{digest(version)}"
 
 
-def report_page(round_: Round, outcome: Outcome | None, include_exempt: bool, links: dict) -> ReportPage:
+def whole_report_links(round_: Round, outcome: Outcome | None) -> dict:
+    """Where the whole report is (its HTML and Excel downloads), for the notes after shortened tables."""
+    query = f"?{urlencode({'outcome': outcome.pk})}" if outcome else ""
+    return {fmt: reverse("reports:download", args=[round_.pk, fmt]) + query for fmt in ("html", "xlsx")}
+
+
+def report_page(round_: Round, outcome: Outcome | None, include_exempt: bool) -> ReportPage:
     """The report's part of its page: kept per version of the round's data, version and clearance; made from
-    the report's inputs and document on the first request after a change. `links`: where the whole report is
-    (`html`, `xlsx`: its downloads), for the notes after shortened tables."""
+    the report's inputs and document on the first request after a change (or by the worker, site/warm.py)."""
     key = _key(round_, outcome, include_exempt)
     page = cache.get(key)
     if page is None:
@@ -102,6 +110,7 @@ def report_page(round_: Round, outcome: Outcome | None, include_exempt: bool, li
         shown = page_items(report_document(inputs))
         # Safe: Django's template escaped every word of the document; only matplotlib's SVG (escaped XML
         # text) passes through unescaped, as on the page before.
+        links = whole_report_links(round_, outcome)
         html = mark_safe(render_to_string("documents/_document.html", {"items": shown, "links": links}))  # noqa: S308
         shortened = sum(1 for item in shown if item.kind == Shortened.kind)
         page = ReportPage(html, len(inputs.analysis.data_quality), shortened)
@@ -122,3 +131,14 @@ def public_report_page(round_: Round, outcome: Outcome | None) -> PublicReportPa
         page = PublicReportPage(document.title, html)
         cache.set(key, page, timeout=None)
     return page
+
+
+def public_report_pdf(round_: Round, outcome: Outcome | None) -> Output:
+    """The public version as a PDF, kept per version of the round's data: anyone downloading it again, or many
+    people at once, cost nothing more."""
+    key = "public-pdf-" + _key(round_, outcome, include_exempt=False)
+    made = cache.get(key)
+    if made is None:
+        made = produce(round_, "pdf", outcome, include_exempt=False)
+        cache.set(key, made, timeout=None)
+    return made

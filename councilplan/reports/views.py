@@ -85,8 +85,7 @@ def round_report(request, round_id: int):
         for fmt in SCORECARD_FORMATS
     ]
     # Kept per version of the round's data and per clearance; long tables summarised, the whole one link away.
-    links = {fmt: reverse("reports:download", args=[round_.pk, fmt]) + query for fmt in ("html", "xlsx")}
-    page = report_page(round_, outcome, can_see_exempt(request.user), links)
+    page = report_page(round_, outcome, can_see_exempt(request.user))
     context = {
         "round": round_,
         "outcome": outcome,

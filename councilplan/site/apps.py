@@ -9,3 +9,8 @@ class SiteConfig(AppConfig):
     name = "councilplan.site"
     label = "site"
     verbose_name = "Site"
+
+    def ready(self):
+        from . import warm
+
+        warm.connect()

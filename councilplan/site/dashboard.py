@@ -149,18 +149,23 @@ def build_dashboard(user) -> Dashboard:
         dashboard.open_rounds = [OpenRound(r, round_tracker(r).total) for r in open_rounds()]
     if round_ is None:
         return dashboard
-    include_exempt = can_see_exempt(user)
-    key = f"dashboard:{round_.pk}:{int(include_exempt)}:{digest(data_version(round_))}"
-    published = cache.get(key)
-    if published is None:
-        published = _published_part(round_, include_exempt)
-        cache.set(key, published, timeout=None)  # a new version is a new key; the old one ages out
-    for name, value in published.items():
+    for name, value in published_part(round_, can_see_exempt(user)).items():
         setattr(dashboard, name, value)
     return dashboard
 
 
-def _published_part(round_: Round, include_exempt: bool) -> dict:
+def published_part(round_: Round, include_exempt: bool) -> dict:
+    """The published round's part of the dashboard, kept per version of the round's data and per clearance:
+    worked out by the first reader after a change, or beforehand by the worker (site/warm.py)."""
+    key = f"dashboard:{round_.pk}:{int(include_exempt)}:{digest(data_version(round_))}"
+    published = cache.get(key)
+    if published is None:
+        published = _work_out_published_part(round_, include_exempt)
+        cache.set(key, published, timeout=None)  # a new version is a new key; the old one ages out
+    return published
+
+
+def _work_out_published_part(round_: Round, include_exempt: bool) -> dict:
     inputs = report_inputs(round_, include_exempt=include_exempt)
     published = set(round_.plan.rounds.filter(state=Round.State.PUBLISHED).values_list("label", flat=True))
     sentences = headline_sentences(inputs)

@@ -8,7 +8,6 @@ file downloaded from the public report's own address: any other file, of any ret
 from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser
-from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
@@ -16,7 +15,6 @@ from django.views.decorators.http import require_safe
 from councilplan.core.evidence import evidence_response
 from councilplan.core.systems import systems
 from councilplan.documents.http import file_response
-from councilplan.documents.jobs import digest
 from councilplan.documents.render_html import items
 from councilplan.monitoring import permissions as monitoring_permissions
 from councilplan.monitoring import selectors as monitoring_selectors
@@ -25,8 +23,7 @@ from councilplan.plan.models import Plan
 from councilplan.planning.documents import build_plan_document
 from councilplan.planning.selectors import plan_data
 from councilplan.reports import selectors as report_selectors
-from councilplan.reports.output import produce
-from councilplan.reports.page import public_report_page
+from councilplan.reports.page import public_report_page, public_report_pdf
 
 
 @require_safe
@@ -69,13 +66,7 @@ def report_pdf(request, round_id: int):
     """The public version as a PDF (no exempt information). Made once per version of the round's data and
     kept in the cache, so that anyone downloading it again, or many people at once, cost nothing more."""
     round_, _, outcome = _public_round(round_id, request)
-    version = report_selectors.data_version(round_)
-    key = f"public-report-pdf:{round_.pk}:{outcome.pk if outcome else 0}:{digest(version)}"  # no spaces: memcached
-    made = cache.get(key)
-    if made is None:
-        made = produce(round_, "pdf", outcome, include_exempt=False)
-        cache.set(key, made, timeout=None)
-    return file_response(made)
+    return file_response(public_report_pdf(round_, outcome))
 
 
 @require_safe
