@@ -215,10 +215,20 @@ def worker_pids(master: int) -> list[int]:
 # -- the simulated people -----------------------------------------------------------------------------------------
 
 
-def officer_submits(client: Client, round_id: int, activity: int, token: str, draft_first: bool) -> bool:
-    """Open the form, (save a draft,) submit. True when the submission was accepted."""
+def pause(think: float) -> None:
+    """An officer reading the page and typing before the next request: `think` seconds on average (0: none)."""
+    if think:
+        time.sleep(random.uniform(0.5, 1.5) * think)
+
+
+def officer_submits(
+    client: Client, round_id: int, activity: int, token: str, draft_first: bool, think: float = 0
+) -> bool:
+    """Open the form, (save a draft,) submit, pausing `think` seconds on average before each request. True when
+    the submission was accepted."""
     path = f"/returns/round/{round_id}/activity/{activity}/"
     for action in ["draft", "submit"] if draft_first else ["submit"]:
+        pause(think)
         status, page = client.request("open return form", path)
         if status != 200:
             return False
@@ -235,6 +245,7 @@ def officer_submits(client: Client, round_id: int, activity: int, token: str, dr
             "project_status": "active",
             "action": action,
         }
+        pause(think)
         status, _ = client.request(f"{'submit' if action == 'submit' else 'save draft'}", path, data)
         if status != 302:
             return False
@@ -430,6 +441,13 @@ def main() -> None:
         help="officers sign in before phase 1 is timed (as over a working day), so that its times are of the "
         "forms, saves and submits alone, not queued behind 200 password checks in the same minute",
     )
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=0,
+        help="phase 1: seconds an officer pauses on average (uniformly half to one and a half times) before each "
+        "request, reading and typing; 0 (the default) sends the next request the moment the last is answered",
+    )
     parser.add_argument("--time-limit", type=int, default=900, help="seconds for the whole run")
     parser.add_argument("--pg", default="postgres://postgres@127.0.0.1:5432")
     parser.add_argument("--json", help="also write the results to this file")
@@ -547,7 +565,8 @@ def main() -> None:
                     with sent_lock:
                         sent.setdefault(activity, {"officer": username, "tokens": [], "accepted": None})
                         sent[activity]["tokens"].append(token)
-                    if officer_submits(client, round_id, activity, token, draft_first=(phase == "load")):
+                    think = args.think if phase == "load" else 0
+                    if officer_submits(client, round_id, activity, token, draft_first=(phase == "load"), think=think):
                         with sent_lock:
                             sent[activity]["accepted"] = token
                         break
@@ -654,6 +673,8 @@ def main() -> None:
         jobs = json.loads(run([*shell, JOBS], env).strip().splitlines()[-1])
         results["load"] = {
             "seconds": round(elapsed, 1),
+            "think_seconds": args.think,
+            "officers_requests_per_second": round(sum(stats.statuses.values()) / elapsed, 1) if elapsed else 0,
             # The machine's load average (1, 5, 15 minutes) as the phase began and ended: other work sharing
             # the cores makes every time longer.
             "load_average": {"before": load_before, "after": load_after},
