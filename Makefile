@@ -26,10 +26,10 @@ demo: install
 	@echo
 	@echo "councilplan is running at http://$(HOST):$(PORT)/  (Ctrl+C stops it and its document worker)"
 	@echo
-	@# The document worker (PDF, Word, scorecards) beside the web server; Ctrl+C reaches both, and the trap
-	@# stops the worker if the server stops by itself.
+	@# The document worker (PDF, Word, scorecards) beside the web server, at a lower priority so that pages come
+	@# first; Ctrl+C reaches both, and the trap stops the worker if the server stops by itself.
 	@trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
-	$(DEV) $(BIN)/councilplan db_worker --no-reload --interval 1 & worker=$$!; \
+	$(DEV) nice -n 10 $(BIN)/councilplan db_worker --no-reload --interval 1 & worker=$$!; \
 	$(DEV) $(BIN)/councilplan runserver --noreload $(HOST):$(PORT)
 
 # The suite runs on every core (pytest-xdist, a test database each; `--dist load` keeps each worker's tests in

@@ -433,6 +433,13 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=40, help="officers working at the same moment")
     parser.add_argument("--corporate", type=int, default=3, help="corporate team members asking for documents")
     parser.add_argument("--doc-workers", type=int, default=2, help="document workers (councilplan db_worker)")
+    parser.add_argument(
+        "--doc-nice",
+        type=int,
+        default=10,
+        help="the document workers' niceness (docs/operations.md runs them at 10, so that on a shared host the "
+        "officers' pages get the processor first); 0: the web workers' own priority",
+    )
     parser.add_argument("--document-wait", type=int, default=300, help="seconds a person waits for a document")
     parser.add_argument("--kills", type=int, default=6, help="workers killed during the fault phase")
     parser.add_argument(
@@ -467,6 +474,9 @@ def main() -> None:
         "LOG_LEVEL": "ERROR",
         "COUNCILPLAN_TASKS_BACKEND": "database",
         "COUNCILPLAN_DOCUMENTS_DIR": tempfile.mkdtemp(prefix="councilplan-load-documents-"),
+        # The cache in files, shared by gunicorn's workers and the document workers, as on one production host.
+        "COUNCILPLAN_CACHE": "files",
+        "COUNCILPLAN_CACHE_DIR": tempfile.mkdtemp(prefix="councilplan-load-cache-"),
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     councilplan = str(Path(sys.executable).parent / "councilplan")
@@ -519,6 +529,8 @@ def main() -> None:
                     subprocess.Popen(
                         [councilplan, "db_worker", "--no-reload", "--interval", "1", "--worker-id", f"load-{number}"],
                         env=env,
+                        # At a lower priority than the web workers, as docs/operations.md runs them (Nice=10).
+                        preexec_fn=(lambda: os.nice(args.doc_nice)) if args.doc_nice else None,
                         cwd=ROOT,
                         stdout=log,
                         stderr=subprocess.STDOUT,
@@ -532,6 +544,7 @@ def main() -> None:
             "activities_each": args.activities_each,
             "workers": args.workers,
             "concurrency": args.concurrency,
+            "doc_nice": args.doc_nice,
             "cpus": os.cpu_count(),
         }
         sent: dict[int, dict] = {}  # activity -> what its officer last sent and had accepted, and every token sent
@@ -767,6 +780,7 @@ def main() -> None:
                 process.kill()
                 process.wait(timeout=5)
         shutil.rmtree(env["COUNCILPLAN_DOCUMENTS_DIR"], ignore_errors=True)
+        shutil.rmtree(env["COUNCILPLAN_CACHE_DIR"], ignore_errors=True)
         subprocess.run([*psql, f"DROP DATABASE IF EXISTS {database} WITH (FORCE)"], env=env, capture_output=True)
 
 
