@@ -233,7 +233,7 @@ def test_a_bad_file_names_every_row_column_and_value_and_changes_nothing(client,
     response = upload(client, text)
     assert response.status_code == 200
     page = response.content.decode()
-    assert "Nothing was imported: 8 problem(s) found" in page
+    assert "Nothing was imported: 8 problems found, listed below." in page
     with pytest.raises(ImportFailed) as failure:
         path = __import__("pathlib").Path(__import__("tempfile").mkdtemp()) / "weeks.csv"
         path.write_text(text)

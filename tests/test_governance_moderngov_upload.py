@@ -76,7 +76,7 @@ def test_every_bad_element_is_in_the_error_summary_and_nothing_is_written(client
     response = client.post(URL, whole_set(("GetMeeting-8149.xml", "GetMeeting-8148.xml", "GetMeeting-bad.xml")))
     assert response.status_code == 400
     form = response.context["form"]
-    assert form.non_field_errors() == ["Nothing was imported: 5 problem(s) found, listed below."]
+    assert form.non_field_errors() == ["Nothing was imported: 5 problems found, listed below."]
     problems = form.errors["agendas"]
     assert len(problems) == 5 and all(p.startswith("GetMeeting-bad.xml: meeting 9001") for p in problems)
     summary = response.content.decode().split('govuk-error-summary__list">')[1].split("</ul>")[0]

@@ -160,7 +160,7 @@ def test_import_page_lists_every_problem_and_writes_nothing(client, kpi):
     content = b"ref,period,value\nCS05,2017-08,75\nCS99,2017-08,1\nCS05,2017-09,x\n"
     response = client.post("/performance/import/", {"file": SimpleUploadedFile("r.csv", content, "text/csv")})
     assert response.status_code == 200
-    assert "Nothing was imported: 2 problem(s) found" in response.text
+    assert "Nothing was imported: 2 problems found, listed below." in response.text
     assert "CS99" in response.text and "is not a known indicator reference" in response.text
     assert not Result.objects.filter(period__gte=dt.date(2017, 8, 1)).exists()
     good = b"ref,period,value\nCS05,2017-08,75\n"

@@ -36,3 +36,13 @@ def test_an_import_page_lists_the_first_500_problems_and_counts_the_rest():
     shown = import_problems(errors)
     assert len(shown["errors"]) == 500 and shown["errors"][-1].row == 501 and shown["more"] == 3
     assert import_problems(errors[:2]) == {"errors": errors[:2], "more": 0}
+
+
+def test_every_import_page_says_the_same_words_when_nothing_was_imported():
+    from councilplan.core.exchange import ImportFailed, RowError
+    from councilplan.core.uploads import refused
+
+    one = [RowError("r.csv", 2, "value", "x", "is wrong")]
+    assert refused(one) == "Nothing was imported: 1 problem found, listed below."
+    assert refused(one * 1234) == "Nothing was imported: 1,234 problems found, listed below."
+    assert str(ImportFailed(one * 2)).startswith("Nothing was imported: 2 problems found.\n")

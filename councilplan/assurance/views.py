@@ -16,7 +16,7 @@ from councilplan.core.exchange import ImportFailed
 from councilplan.core.lists import Column, Filter, list_page
 from councilplan.core.pages import apply, confirm_page, done
 from councilplan.core.permissions import require, signed_in_required
-from councilplan.core.uploads import check_import_upload, import_problems, upload_on_disk
+from councilplan.core.uploads import check_import_upload, import_problems, refused, upload_on_disk
 from councilplan.documents import jobs
 from councilplan.documents.formats import FORMAT_NAMES
 from councilplan.documents.render_html import items as document_items
@@ -131,7 +131,7 @@ def projects_import(request):
         if apply(form, change) and not errors:
             return done(request, f"Imported: {result.created} new, {result.updated} changed.", "assurance:projects")
         if errors:
-            form.add_error("file", f"Nothing was imported: {len(errors)} problem(s) found, listed below.")
+            form.add_error("file", refused(errors))
     return render(
         request,
         "assurance/import.html",

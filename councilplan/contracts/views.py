@@ -18,7 +18,7 @@ from councilplan.core.lists import Column, Filter, list_page
 from councilplan.core.models import Directorate
 from councilplan.core.pages import apply, confirm_page, done, form_page
 from councilplan.core.permissions import require, signed_in_required
-from councilplan.core.uploads import check_import_upload, import_problems, upload_on_disk
+from councilplan.core.uploads import check_import_upload, import_problems, refused, upload_on_disk
 from councilplan.documents import jobs
 from councilplan.documents.formats import FORMAT_NAMES
 from councilplan.documents.render_html import items as document_items
@@ -454,7 +454,7 @@ def register_import(request):
             message = f"Imported: {result.created} new, {result.updated} changed, {result.unchanged} unchanged."
             return done(request, message, "contracts:register")
         if errors:
-            form.add_error("file", f"Nothing was imported: {len(errors)} problem(s) found, listed below.")
+            form.add_error("file", refused(errors))
     return render(
         request,
         "contracts/import.html",

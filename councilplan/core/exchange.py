@@ -50,6 +50,11 @@ class ImportResult:
     warnings: list[str]
 
 
+def nothing_imported(count: int) -> str:
+    """The first words of every refused import, on a page or a terminal."""
+    return f"Nothing was imported: {count:,} problem{'' if count == 1 else 's'} found"
+
+
 class ImportFailed(Exception):
     """Nothing was written; `errors` says every row and column that is wrong."""
 
@@ -57,7 +62,7 @@ class ImportFailed(Exception):
         self.errors = errors
         shown = "\n".join(f"  {e}" for e in errors[:MAX_ERRORS_SHOWN])
         more = f"\n  … and {len(errors) - MAX_ERRORS_SHOWN} more" if len(errors) > MAX_ERRORS_SHOWN else ""
-        super().__init__(f"Nothing was imported: {len(errors)} problem(s) found.\n{shown}{more}")
+        super().__init__(f"{nothing_imported(len(errors))}.\n{shown}{more}")
 
 
 @dataclass

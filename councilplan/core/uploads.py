@@ -17,6 +17,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 
+from .exchange import nothing_imported
+
 # The problems an import page lists (includes/import_problems.html); it says how many more there are.
 PROBLEMS_SHOWN = 500
 
@@ -69,6 +71,11 @@ def upload_on_disk(upload) -> Iterator[Path]:
             for chunk in upload.chunks():
                 handle.write(chunk)
         yield path
+
+
+def refused(errors: list) -> str:
+    """The error summary's line for an import refused; the table (includes/import_problems.html) lists them."""
+    return f"{nothing_imported(len(errors))}, listed below."
 
 
 def import_problems(errors: list) -> dict:

@@ -22,7 +22,7 @@ from councilplan.core.exchange import ImportFailed
 from councilplan.core.lists import Column, Filter, list_page
 from councilplan.core.pages import apply, confirm_page, done, edit_page, form_page
 from councilplan.core.permissions import require, signed_in_required
-from councilplan.core.uploads import check_import_upload, import_problems, upload_on_disk
+from councilplan.core.uploads import check_import_upload, import_problems, refused, upload_on_disk
 from councilplan.documents import jobs
 from councilplan.documents.formats import FORMAT_NAMES, output
 from councilplan.documents.http import file_response
@@ -529,7 +529,7 @@ def import_view(request):
         if apply(form, change) and not errors:
             return done(request, f"Imported {count[0]} feedback records.", "feedback:cases")
         if errors:
-            form.add_error("file", f"Nothing was imported: {len(errors)} problem(s) found, listed below.")
+            form.add_error("file", refused(errors))
     return render(
         request,
         "feedback/import.html",

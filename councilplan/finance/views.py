@@ -17,7 +17,7 @@ from councilplan.core.exchange import ImportFailed
 from councilplan.core.lists import Column, Filter, list_page
 from councilplan.core.pages import apply, confirm_page, done, form_page, submitted
 from councilplan.core.permissions import require, signed_in_required
-from councilplan.core.uploads import check_import_upload, import_problems, upload_on_disk
+from councilplan.core.uploads import check_import_upload, import_problems, refused, upload_on_disk
 from councilplan.documents import jobs
 from councilplan.documents.formats import ALL, FORMAT_NAMES
 from councilplan.documents.render_html import items as document_items
@@ -215,7 +215,7 @@ def forecast_import(request, pk: int):
                     )
                 except ImportFailed as failure:
                     errors = failure.errors
-                    form.add_error("file", f"Nothing was imported: {len(errors)} problem(s) found, listed below.")
+                    form.add_error("file", refused(errors))
                 else:
                     return done(request, f"{result.updated} forecasts imported.", "finance:position", found.pk)
     return render(

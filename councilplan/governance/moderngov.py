@@ -26,6 +26,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
+from councilplan.core.exchange import nothing_imported
+
 from . import services
 from .models import AgendaItem, Body, Meeting
 
@@ -38,9 +40,7 @@ class ModernGovFailed(Exception):
 
     def __init__(self, errors: list[str]):
         self.errors = errors
-        super().__init__(
-            f"Nothing was imported: {len(errors)} problem(s) found.\n" + "\n".join(f"  {e}" for e in errors)
-        )
+        super().__init__(f"{nothing_imported(len(errors))}.\n" + "\n".join(f"  {e}" for e in errors))
 
 
 @dataclass

@@ -17,6 +17,7 @@ from councilplan.core.pages import apply, confirm_page, done
 from councilplan.core.pages import edit_page as _edit_page
 from councilplan.core.pages import form_page as _form_page
 from councilplan.core.permissions import require, signed_in_required
+from councilplan.core.uploads import refused
 from councilplan.documents import jobs
 from councilplan.documents.formats import FORMAT_NAMES
 from councilplan.documents.render_html import items as document_items
@@ -1152,7 +1153,7 @@ def _errors_on_fields(form, errors: list[str]) -> None:
     error summary lists every one, linked to its file."""
     fields = ("committees", "meetings", "agendas")
     field_of = {upload.name: name for name in fields for upload in form.files.getlist(name)}
-    form.add_error(None, f"Nothing was imported: {len(errors)} problem(s) found, listed below.")
+    form.add_error(None, refused(errors))
     for error in errors[:MAX_SHOWN_ERRORS]:
         named = error.split(":", 1)[0]
         form.add_error(field_of.get(named, "committees"), error)
@@ -1189,7 +1190,7 @@ def work_programme_import(request):
         if apply(form, change) and not errors:
             return done(request, f"Imported {result[0].created} work programme entries.", "governance:bodies")
         if errors:
-            form.add_error("file", f"Nothing was imported: {len(errors)} problem(s) found, listed below.")
+            form.add_error("file", refused(errors))
     return render(
         request,
         "governance/import.html",

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from councilplan.core.exchange import ImportFailed
 from councilplan.core.identifiers import with_gss_code
 from councilplan.core.tabular import csv_bytes
-from councilplan.core.uploads import import_problems, upload_on_disk
+from councilplan.core.uploads import import_problems, refused, upload_on_disk
 from councilplan.documents import jobs
 from councilplan.documents.formats import FORMAT_NAMES
 from councilplan.documents.http import file_response
@@ -244,9 +244,7 @@ def import_weeks(request):
                     outcome = weekly.import_weeks(path, indicator, user=request.user)
                 except ImportFailed as failure:
                     errors = failure.errors
-                    form.add_error(
-                        "file", f"Nothing was imported: {len(errors)} problem(s) found. Fix them and try again"
-                    )
+                    form.add_error("file", refused(errors))
                 else:
                     messages.success(
                         request,

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from councilplan.analysis import performance as rules
 from councilplan.core.exchange import ImportFailed
 from councilplan.core.lists import Column, Filter, list_page
-from councilplan.core.uploads import import_problems, upload_on_disk
+from councilplan.core.uploads import import_problems, refused, upload_on_disk
 from councilplan.documents import jobs
 from councilplan.documents.http import file_response
 from councilplan.documents.model import Document
@@ -354,9 +354,7 @@ def import_page(request):
                     outcome = import_results(path, user=request.user)
                 except ImportFailed as failure:
                     errors = failure.errors
-                    form.add_error(
-                        "file", f"Nothing was imported: {len(errors)} problem(s) found. Fix them and try again"
-                    )
+                    form.add_error("file", refused(errors))
                 else:
                     messages.success(
                         request,

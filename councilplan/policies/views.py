@@ -18,7 +18,7 @@ from councilplan.core.exchange import ImportFailed
 from councilplan.core.lists import DOWNLOADS, Column, Filter, download_response, list_page
 from councilplan.core.pages import apply, confirm_page, done, form_page
 from councilplan.core.permissions import require, signed_in_required
-from councilplan.core.uploads import check_import_upload, import_problems, upload_on_disk
+from councilplan.core.uploads import check_import_upload, import_problems, refused, upload_on_disk
 from councilplan.documents import jobs
 from councilplan.documents.formats import FORMAT_NAMES, READING, output
 from councilplan.documents.http import file_response
@@ -734,7 +734,7 @@ def register_import(request):
         if apply(form, change) and not errors:
             return done(request, f"Imported: {result.created} new, {result.updated} changed.", "policies:register")
         if errors:
-            form.add_error("file", f"Nothing was imported: {len(errors)} problem(s) found, listed below.")
+            form.add_error("file", refused(errors))
     return render(
         request,
         "policies/import.html",
