@@ -7,7 +7,7 @@ import re
 from pypdf import PdfReader
 
 from councilplan.documents.model import Document, Heading, PageBreak, Table
-from councilplan.documents.render_pdf import parts, render_pdf
+from councilplan.documents.render_pdf import PART_WEIGHT, WHOLE_SIZE, parts, render_pdf, size
 from councilplan.documents.words import para
 
 TITLE = 'Scorecards: "Q2" <2019-20> & after'
@@ -43,8 +43,8 @@ def test_the_parts_are_cut_at_page_breaks():
 
 def test_a_pdf_in_parts_has_the_single_layouts_pages_and_runs_its_page_numbers_on():
     document = long_document()
-    whole = pages(render_pdf(document, part_weight=10_000))
-    joined_pdf = render_pdf(document, part_weight=10)
+    whole = pages(render_pdf(document, whole_size=10_000))
+    joined_pdf = render_pdf(document, part_weight=10, whole_size=0)
     joined = pages(joined_pdf)
 
     assert len(parts(document, size=10)) == 4
@@ -96,7 +96,7 @@ def test_a_table_longer_than_a_part_is_cut_into_tables_with_the_header_and_conti
 
 def test_a_long_table_in_parts_keeps_every_row_in_order_and_runs_the_page_numbers_on():
     document = long_table_document(rows=120)
-    joined = pages(render_pdf(document, part_weight=50))
+    joined = pages(render_pdf(document, part_weight=50, whole_size=0))
     assert len(parts(document, size=50)) == 4  # the title and lead, then 50, 50 and 21 rows
     assert len(joined) >= 4
     for number, page in enumerate(joined, start=1):
@@ -105,3 +105,21 @@ def test_a_long_table_in_parts_keeps_every_row_in_order_and_runs_the_page_number
     found = [int(n) for n in re.findall(r"Activity (\d+) On track", text)]
     assert found == list(range(1, 121))
     assert text.count("Every activity (continued)") == 2
+
+
+def tagged(content: bytes) -> bool:
+    return "/StructTreeRoot" in PdfReader(io.BytesIO(content)).trailer["/Root"]
+
+
+def test_a_document_is_laid_out_whole_and_tagged_up_to_its_size_limit_and_in_parts_beyond():
+    # 700 rows of two cells: heavier than a part (701 rows and a block, over PART_WEIGHT), but its size (the
+    # title, the lead, the table: 3 blocks; 1,402 cells) is well within WHOLE_SIZE: laid out whole, so tagged.
+    document = long_table_document(rows=699)
+    assert sum(len(b.rows) + 1 for b in document.blocks if isinstance(b, Table)) > PART_WEIGHT
+    assert size(document) == 3 + 2 * 700 < WHOLE_SIZE
+    whole = render_pdf(document)
+    assert tagged(whole)
+    # The same document past a lower limit goes in parts, and the joined parts are not tagged (the known gap).
+    joined = render_pdf(document, whole_size=1_000)
+    assert not tagged(joined)
+    assert len(pages(joined)) >= len(pages(whole))

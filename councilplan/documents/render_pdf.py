@@ -3,14 +3,15 @@ title comes from the HTML <title>, its language from <html lang>. It is a tagged
 tables and lists are marked up for screen readers and each chart carries its alt text, as the Public Sector
 Bodies Accessibility Regulations expect of a published document.
 
-A long document (more than PART_WEIGHT blocks and table rows) is laid out in parts, cut where it starts a new
-page anyway, and joined with pypdf: WeasyPrint holds the whole layout of what it prints in memory, so one part
-at a time bounds the peak. A document whose length is in a few long tables (the 5,000-activity report) has few
-page breaks: there a part is also cut before a heading once it is twice as long as it should be, and a table
-longer than a part is cut into tables of a part's length, each with the header and "(continued)".
+A long document (more than WHOLE_SIZE blocks, list items and table cells) is laid out in parts, cut where it
+starts a new page anyway, and joined with pypdf: WeasyPrint holds the whole layout of what it prints in memory,
+so one part at a time bounds the peak. A document whose length is in a few long tables (the 5,000-activity
+report) has few page breaks: there a part is also cut before a heading once it is twice as long as it should be,
+and a table longer than a part is cut into tables of a part's length, each with the header and "(continued)".
 The parts are printed without their page's header and footer, and each page then gets them from a second,
-cheap document of empty pages, so that "Page X of Y" runs on across the parts. (Joined parts are not tagged
-yet: pypdf does not join structure trees. Known gap, docs/benchmarks.md.)
+cheap document of empty pages, so that "Page X of Y" runs on across the parts. (Joined parts are not tagged:
+pypdf does not join structure trees. Known gap, docs/benchmarks.md: only documents longer than WHOLE_SIZE, such
+as a report of over a thousand activities, whose Word and HTML versions carry the structure.)
 """
 
 from __future__ import annotations
@@ -23,9 +24,14 @@ import logging
 from .model import Block, Chart, Document, Heading, PageBreak, Table
 from .render_html import render_html
 
+# A document is laid out whole, and so tagged, up to this size (`size`: blocks, list items and table cells);
+# longer, in parts. The peak grows with what is laid out, about 35-40 KB a table cell over some 150 MB
+# (docs/benchmarks.md: the sample's scorecards, 3,606 cells, 292 MB whole; a 1,500-activity report, 13,427
+# cells, 596 MB whole, 324 MB in parts), so a document of this size peaks under 400 MB, within issue 11's 500.
+WHOLE_SIZE = 6_000
 # How long a part may be, counting each block as 1 and each table row (a chart's too) as 1 more. Measured on the
 # 5,000-activity report (docs/benchmarks.md): parts of 1,000 peaked at 491 MB, of 500 at 307 MB, in the same
-# time. The sample's round report (about 310) is laid out whole and so stays tagged.
+# time.
 PART_WEIGHT = 500
 # The parts' pages keep their margins but print nothing in them: the overlay of empty pages does.
 _NO_MARGIN_BOXES = "<style>@page { @bottom-center { content: none } @top-right { content: none } }</style></head>"
@@ -51,6 +57,17 @@ def weight(block: Block) -> int:
     if isinstance(block, Chart):
         return 1 + len(block.table.rows)
     return 1
+
+
+def size(document: Document) -> int:
+    """How much a document's layout holds: each block, list item and table cell (a chart's data table too)."""
+    total = 0
+    for block in document.blocks:
+        table = block if isinstance(block, Table) else block.table if isinstance(block, Chart) else None
+        if table is not None:
+            total += sum(len(row) for row in table.rows)
+        total += 1 + len(getattr(block, "items", ()))
+    return total
 
 
 def _cut_table(table: Table, size: int) -> list[Table]:
@@ -98,11 +115,11 @@ def parts(document: Document, size: int = PART_WEIGHT) -> list[Document]:
     return found or [document]
 
 
-def render_pdf(document: Document, part_weight: int = PART_WEIGHT) -> bytes:
+def render_pdf(document: Document, part_weight: int = PART_WEIGHT, whole_size: int = WHOLE_SIZE) -> bytes:
+    """The document as a PDF: laid out whole (a tagged PDF) up to `whole_size`, else in parts of `part_weight`."""
     from weasyprint import HTML  # imported here: it loads Pango, which only the PDF needs
 
-    heavy = sum(weight(block) for block in document.blocks) > part_weight
-    pieces = parts(document, part_weight) if heavy else [document]
+    pieces = parts(document, part_weight) if size(document) > whole_size else [document]
     if len(pieces) > 1:
         return _render_in_parts(pieces)
     html = render_html(document, for_print=True)
