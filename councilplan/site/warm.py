@@ -24,6 +24,7 @@ from django_tasks import task
 from django_tasks.backends.immediate import ImmediateBackend
 
 from councilplan.monitoring.models import Return, Round
+from councilplan.monitoring.selectors import latest_published_round
 from councilplan.reports.models import Commentary
 from councilplan.reports.page import public_report_page, public_report_pdf, report_page
 from councilplan.reports.selectors import REPORT_DATA
@@ -53,7 +54,7 @@ def warm_published_pages() -> str:
         if round_.public:
             public_report_page(round_, None)
             public_report_pdf(round_, None)
-    dashboard_round = max(latest_per_plan.values(), key=lambda r: (r.label, r.plan.created_at), default=None)
+    dashboard_round = latest_published_round()
     if dashboard_round is not None:
         for include_exempt in (False, True):
             published_part(dashboard_round, include_exempt)
@@ -70,7 +71,8 @@ def _changed(sender, instance, **kwargs) -> None:
         return  # no worker, or a cache the worker's work would not reach
     if sender in ROUNDS_OWN and not Round.objects.filter(pk=instance.round_id, state=Round.State.PUBLISHED).exists():
         return
-    transaction.on_commit(_ask)
+    # robust: a queue that cannot be reached is logged, never an error for the person whose change was saved.
+    transaction.on_commit(_ask, robust=True)
 
 
 def connect() -> None:
