@@ -6,6 +6,7 @@ for documents (reports, scorecards, dashboards) that the document workers make; 
     COUNCILPLAN_ENV=development .venv/bin/python benchmarks/load.py
     … --officers 200 --activities-each 2 --workers 4 --concurrency 40 --time-limit 900
     … --doc-workers 2 --corporate 3 --document-wait 300
+    … --signed-in --think 10 --concurrency 200     all 200 officers at once, pausing about 10 s between requests
     … --pg postgres://postgres@127.0.0.1:5432        the server (a fresh database is created and dropped)
 
 Loopback only; every request has a timeout and the whole run a hard time limit; the web server and the document
