@@ -23,3 +23,32 @@ def test_loading_the_urls_imports_no_document_library():
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == ""
+
+
+def test_a_report_from_the_command_line_loads_no_page_and_no_document_library_it_does_not_use(tmp_path):
+    """`councilplan report --format json` reads the database and writes the file: it runs no system checks,
+    which would import every URL and view (over half its time), nor loads the Word or PDF libraries."""
+    env = {
+        "COUNCILPLAN_ENV": "development",
+        "DJANGO_SETTINGS_MODULE": "councilplan.settings",
+        "COUNCILPLAN_DATA_DIR": str(tmp_path),
+        "COUNCILPLAN_CACHE": "memory",
+        "COUNCILPLAN_TASKS_BACKEND": "immediate",
+        "PATH": "",
+    }
+    run = "from django.core.management import execute_from_command_line as run;"
+    prepare = run + "run(['councilplan', 'migrate', '-v', '0']); run(['councilplan', 'load_sample', '-v', '0'])"
+    done = subprocess.run([sys.executable, "-c", prepare], capture_output=True, text=True, env=env, timeout=600)
+    assert done.returncode == 0, done.stderr
+    output = tmp_path / "q2.json"
+    report = (
+        f"import sys; {run}"
+        "run(['councilplan', 'report', '--plan', 'KCC Strategic Delivery Plan 2019-20', '--round', '2019-20 Q2',"
+        f" '--format', 'json', '--output', {str(output)!r}]);"
+        f"print('loaded:', ','.join(m for m in ('councilplan.urls', 'councilplan.reports.views', *{HEAVY!r})"
+        " if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", report], capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert output.read_text().startswith("{")
+    assert done.stdout.splitlines()[-1] == "loaded: "

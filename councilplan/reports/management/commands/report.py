@@ -10,6 +10,10 @@ from councilplan.reports.selectors import plan_outcomes
 
 
 class Command(BaseCommand):
+    # A report reads the database; the system checks (configuration, which migrate, runserver and `check` run)
+    # would import every URL and view first, over half of this command's time.
+    requires_system_checks = []
+
     help = (
         "Write a round's analysis report (or its activity scorecards) as HTML, PDF, Word, Excel or JSON. "
         "See docs/reports.md."
