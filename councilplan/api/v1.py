@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.http import Http404
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import AuthenticationError
+from ninja.openapi.docs import ABS_TPL_PATH, Swagger
 
 from councilplan.assurance import permissions as assurance_permissions
 from councilplan.assurance import selectors as assurance_selectors
@@ -61,6 +62,13 @@ class CouncilplanAPI(NinjaAPI):
         return schema
 
 
+class LocalSwagger(Swagger):
+    """The docs page with the Swagger UI django-ninja ships (served from our static files), not its CDN copy:
+    ninja picks the CDN template when it is not an installed app, and it is not one (settings.NINJA_DIR)."""
+
+    template_cdn = str(ABS_TPL_PATH / "swagger.html")
+
+
 api = CouncilplanAPI(
     title="councilplan API",
     version="1",
@@ -73,6 +81,7 @@ api = CouncilplanAPI(
     auth=Reader(),
     urls_namespace="api",
     docs_url="/docs",
+    docs=LocalSwagger(),
 )
 
 

@@ -4,10 +4,11 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from councilplan.core.exempt import Exemptable
-from councilplan.core.models import Outcome
-from councilplan.monitoring.models import Round
+from councilplan.core.models import Outcome, VocabularyTerm
+from councilplan.monitoring.models import Return, Round
+from councilplan.plan.models import Activity
 
-from .round_report import SECTION_NAMES
+from .sections import SECTION_NAMES
 
 
 class Commentary(Exemptable):
@@ -19,7 +20,7 @@ class Commentary(Exemptable):
     full report's commentary for any section it has none of its own for.
     """
 
-    # In report order, named once (round_report.SECTION_NAMES). `contact` holds the contact details printed after
+    # In report order, named once (reports.sections.SECTION_NAMES). `contact` holds the contact details printed after
     # the introduction.
     # Exempt by the yes/no box below, not by a paragraph (core.exempt): the paragraph fields are removed.
     exempt_paragraph = exempt_reason = public_interest_test = None
@@ -74,3 +75,8 @@ class Commentary(Exemptable):
     def __str__(self):
         version = f" ({self.outcome})" if self.outcome_id else ""
         return f"{self.round.label}{version} — {self.get_section_display()}"
+
+
+# The records a round's report is made of: a change to any of them may change what it shows
+# (reports.selectors.data_version reads the latest history row of each; site.warm listens for their saves).
+REPORT_DATA = (Return, Commentary, Round, Activity, Outcome, VocabularyTerm)

@@ -39,22 +39,9 @@ from councilplan.documents.model import (
 from councilplan.documents.words import bold, commentary_blocks, join_words, para, pc, plural, slug
 from councilplan.documents.words import long_date as long
 
+from .sections import SECTION_NAMES
+
 REPORT_TITLE = "Strategic Delivery Plan Monitoring – Analysis Report"
-# The sections' names, for the workbook's commentary sheet (reports.models.Commentary.Section has the same).
-SECTION_NAMES = {
-    "introduction": "Introduction",
-    "contact": "Contact details",
-    "overview": "Overview",
-    "submissions": "1. Submissions",
-    "delivery": "2. Delivery",
-    "milestones": "3. Milestones",
-    "issues": "4. Issues: key emerging issues",
-    "mitigations": "5. Mitigating actions or escalations: key themes",
-    "governance": "6. Governance",
-    "oversight": "7. Additional oversight and assurance",
-    "risk": "8. Risk",
-    "scorecards": "9. Activity scorecards",
-}
 # The sections the corporate team writes commentary for, in report order.
 COMMENTARY_SECTIONS = tuple(SECTION_NAMES)
 

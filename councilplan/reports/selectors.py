@@ -229,11 +229,6 @@ def scorecard_list(round_: Round, outcome: Outcome | None = None, include_exempt
     return rows
 
 
-# The records a round's report is made of: a change to any of them may change what it shows (data_version reads
-# the latest history row of each).
-REPORT_DATA = (Return, Commentary, Round, Activity, Outcome, VocabularyTerm)
-
-
 def data_version(round_: Round) -> tuple:
     """Changes whenever anything the round's report shows changes: the returns of this and earlier rounds, the
     commentary, the rounds, the plan's activities, the outcomes and the vocabularies' wording (every change of

@@ -3,7 +3,7 @@
 The home dashboard's published part, the round's report page and its public page and PDF are kept per version of
 the round's data (reports.selectors.data_version). At 5,000 activities the first reader after a change waited
 two seconds or more while the report was worked out again. Now any change to what a published round's report is
-made of (reports.selectors.REPORT_DATA: a published round's return or commentary, a round, an activity, an
+made of (reports.models.REPORT_DATA: a published round's return or commentary, a round, an activity, an
 outcome, a vocabulary's wording) asks the document worker, once the change is committed, to work those pages out
 for the latest published round of each plan, and to keep them in the cache that the web workers read.
 
@@ -24,12 +24,7 @@ from django_tasks import task
 from django_tasks.backends.immediate import ImmediateBackend
 
 from councilplan.monitoring.models import Return, Round
-from councilplan.monitoring.selectors import latest_published_round
-from councilplan.reports.models import Commentary
-from councilplan.reports.page import public_report_page, public_report_pdf, report_page
-from councilplan.reports.selectors import REPORT_DATA
-
-from .dashboard import published_part
+from councilplan.reports.models import REPORT_DATA, Commentary
 
 # Set while a warm-up is queued and not yet started: changes meanwhile are covered by it, so a burst of changes
 # (an import of a thousand returns) queues one. The task clears it first, so a change made once it has started
@@ -44,6 +39,13 @@ ROUNDS_OWN = (Return, Commentary)
 def warm_published_pages() -> str:
     """Works out and keeps the published pages of the latest published round of each plan (those not already
     kept for the data as it is now cost one look in the cache each)."""
+    # Imported here, not above: this module is loaded when the apps are (to listen for changes), and the pages'
+    # builders would add their import to every command's start-up.
+    from councilplan.monitoring.selectors import latest_published_round
+    from councilplan.reports.page import public_report_page, public_report_pdf, report_page
+
+    from .dashboard import published_part
+
     cache.delete(PENDING)
     latest_per_plan = {}
     for round_ in Round.objects.filter(state=Round.State.PUBLISHED).select_related("plan").order_by("label"):
