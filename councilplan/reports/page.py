@@ -94,10 +94,19 @@ def _key(round_: Round, outcome: Outcome | None, include_exempt: bool) -> str:
     return f"report-page:{round_.pk}:{outcome.pk if outcome else 0}:{int(include_exempt)}:{digest(version)}"
 
 
+def report_query(outcome: Outcome | None, **extra) -> str:
+    """The query string of a report's pages and downloads: its version for an outcome, and anything more."""
+    params = {**({"outcome": outcome.pk} if outcome else {}), **extra}
+    return f"?{urlencode(params)}" if params else ""
+
+
+def download_url(round_: Round, fmt: str, outcome: Outcome | None, **extra) -> str:
+    return reverse("reports:download", args=[round_.pk, fmt]) + report_query(outcome, **extra)
+
+
 def whole_report_links(round_: Round, outcome: Outcome | None) -> dict:
     """Where the whole report is (its HTML and Excel downloads), for the notes after shortened tables."""
-    query = f"?{urlencode({'outcome': outcome.pk})}" if outcome else ""
-    return {fmt: reverse("reports:download", args=[round_.pk, fmt]) + query for fmt in ("html", "xlsx")}
+    return {fmt: download_url(round_, fmt, outcome) for fmt in ("html", "xlsx")}
 
 
 def report_page(round_: Round, outcome: Outcome | None, include_exempt: bool) -> ReportPage:

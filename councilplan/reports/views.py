@@ -14,7 +14,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
-from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods, require_safe
 
 from councilplan.core.lists import Column, Filter, download_response, list_page
@@ -29,7 +28,7 @@ from councilplan.monitoring.selectors import return_rows
 from . import selectors
 from .forms import CommentaryForm
 from .output import FORMAT_NAMES, FORMATS, SCORECARD_FORMATS, produce, round_file
-from .page import report_page
+from .page import download_url, report_page, report_query
 from .permissions import can_read_report, can_write_commentary
 from .scorecards import build_scorecards
 from .services import CommentaryConflict, save_commentary
@@ -62,11 +61,6 @@ def _outcome(request, round_: Round) -> Outcome | None:
     return outcome
 
 
-def _query(outcome: Outcome | None, **extra) -> str:
-    params = {**({"outcome": outcome.pk} if outcome else {}), **extra}
-    return f"?{urlencode(params)}" if params else ""
-
-
 @login_required
 @require_safe
 def index(request):
@@ -78,11 +72,9 @@ def index(request):
 def round_report(request, round_id: int):
     round_ = _readable_round(request, round_id)
     outcome = _outcome(request, round_)
-    query = _query(outcome)
-    downloads = [(FORMAT_NAMES[fmt], reverse("reports:download", args=[round_.pk, fmt]) + query) for fmt in FORMATS]
+    downloads = [(FORMAT_NAMES[fmt], download_url(round_, fmt, outcome)) for fmt in FORMATS]
     scorecard_downloads = [
-        (FORMAT_NAMES[fmt], reverse("reports:download", args=[round_.pk, fmt]) + _query(outcome, scorecards=1))
-        for fmt in SCORECARD_FORMATS
+        (FORMAT_NAMES[fmt], download_url(round_, fmt, outcome, scorecards=1)) for fmt in SCORECARD_FORMATS
     ]
     # Kept per version of the round's data and per clearance; long tables summarised, the whole one link away.
     page = report_page(round_, outcome, can_see_exempt(request.user))
@@ -93,7 +85,7 @@ def round_report(request, round_id: int):
         "document_html": page.html,
         "downloads": downloads,
         "scorecard_downloads": scorecard_downloads,
-        "query": query,
+        "query": report_query(outcome),
         "may_edit_commentary": can_write_commentary(request.user),
         "flags": page.flags,
     }
@@ -127,7 +119,7 @@ def download(request, round_id: int, fmt: str):
         fmt=fmt,
         version=selectors.data_version(round_),
         title=f"{what}: {round_.plan.name} – {round_.label}" + (f", {outcome.title}" if outcome else ""),
-        back=(reverse("reports:round", args=[round_.pk]) + _query(outcome), "Back to the report"),
+        back=(reverse("reports:round", args=[round_.pk]) + report_query(outcome), "Back to the report"),
     )
 
 
@@ -165,14 +157,14 @@ def commentary(request, round_id: int):
                 messages.success(
                     request, "Commentary saved." if changed else "Nothing had changed: the commentary is as it was."
                 )
-                return redirect(reverse("reports:round", args=[round_.pk]) + _query(outcome))
+                return redirect(reverse("reports:round", args=[round_.pk]) + report_query(outcome))
     else:
         texts, _ = selectors.own_commentary(round_, outcome)
         if outcome is None and not texts.get("contact"):
             texts["contact"] = selectors.previous_contact(round_)
         # When the page was filled: a save made by anyone after this moment is a conflict.
         form = CommentaryForm(initial={**texts, "opened_at": timezone.now().isoformat()})
-    context = {"round": round_, "outcome": outcome, "form": form, "query": _query(outcome)}
+    context = {"round": round_, "outcome": outcome, "form": form, "query": report_query(outcome)}
     return render(request, "reports/commentary.html", context)
 
 
@@ -211,11 +203,9 @@ def scorecards(request, round_id: int):
     )
     if isinstance(page, HttpResponse):  # the list of the activities the search and filters show
         return page
-    downloads = [
-        (FORMAT_NAMES[fmt], reverse("reports:download", args=[round_.pk, fmt]) + _query(outcome, scorecards=1))
-        for fmt in SCORECARD_FORMATS
-    ]
-    context = {"round": round_, "outcome": outcome, "list": page, "downloads": downloads, "query": _query(outcome)}
+    downloads = [(FORMAT_NAMES[fmt], download_url(round_, fmt, outcome, scorecards=1)) for fmt in SCORECARD_FORMATS]
+    query = report_query(outcome)
+    context = {"round": round_, "outcome": outcome, "list": page, "downloads": downloads, "query": query}
     return render(request, "reports/scorecards.html", context)
 
 

@@ -68,10 +68,17 @@ def _ask() -> None:
         warm_published_pages.enqueue()
 
 
+def _round_published(sender, instance) -> bool:
+    # The services save a return or commentary with its round already read: no query then.
+    if sender.round.is_cached(instance):
+        return instance.round.state == Round.State.PUBLISHED
+    return Round.objects.filter(pk=instance.round_id, state=Round.State.PUBLISHED).exists()
+
+
 def _changed(sender, instance, **kwargs) -> None:
     if isinstance(warm_published_pages.get_backend(), ImmediateBackend) or isinstance(caches["default"], LocMemCache):
         return  # no worker, or a cache the worker's work would not reach
-    if sender in ROUNDS_OWN and not Round.objects.filter(pk=instance.round_id, state=Round.State.PUBLISHED).exists():
+    if sender in ROUNDS_OWN and not _round_published(sender, instance):
         return
     # robust: a queue that cannot be reached is logged, never an error for the person whose change was saved.
     transaction.on_commit(_ask, robust=True)
