@@ -4,10 +4,11 @@ single layout, "Page X of Y" running on across the parts, and the title in every
 import io
 import re
 
+import pikepdf
 from pypdf import PdfReader
 
 from councilplan.documents.model import Document, Heading, PageBreak, Table
-from councilplan.documents.render_pdf import PART_WEIGHT, WHOLE_SIZE, parts, render_pdf, size
+from councilplan.documents.render_pdf import PART_WEIGHT, WHOLE_SIZE, join_tagged, parts, render_pdf, size
 from councilplan.documents.words import para
 
 TITLE = 'Scorecards: "Q2" <2019-20> & after'
@@ -111,15 +112,140 @@ def tagged(content: bytes) -> bool:
     return "/StructTreeRoot" in PdfReader(io.BytesIO(content)).trailer["/Root"]
 
 
-def test_a_document_is_laid_out_whole_and_tagged_up_to_its_size_limit_and_in_parts_beyond():
+def test_a_document_is_laid_out_whole_up_to_its_size_limit_and_in_parts_beyond_both_tagged():
     # 700 rows of two cells: heavier than a part (701 rows and a block, over PART_WEIGHT), but its size (the
-    # title, the lead, the table: 3 blocks; 1,402 cells) is well within WHOLE_SIZE: laid out whole, so tagged.
+    # title, the lead, the table: 3 blocks; 1,402 cells) is well within WHOLE_SIZE: laid out whole.
     document = long_table_document(rows=699)
     assert sum(len(b.rows) + 1 for b in document.blocks if isinstance(b, Table)) > PART_WEIGHT
     assert size(document) == 3 + 2 * 700 < WHOLE_SIZE
     whole = render_pdf(document)
     assert tagged(whole)
-    # The same document past a lower limit goes in parts, and the joined parts are not tagged (the known gap).
+    # The same document past a lower limit goes in parts, joined into one tagged PDF.
     joined = render_pdf(document, whole_size=1_000)
-    assert not tagged(joined)
+    assert tagged(joined)
     assert len(pages(joined)) >= len(pages(whole))
+
+
+# Containers WeasyPrint adds for the page breaks of the single layout (the parts are cut there, the break
+# dropped); every other element is the document's own.
+CONTAINERS = {"/Div", "/Part", "/NonStruct"}
+
+
+def elements(pdf: pikepdf.Pdf) -> list:
+    """The structure tree's elements in reading order (depth first), with their depth."""
+    found = []
+
+    def walk(element, depth: int) -> None:
+        if isinstance(element, pikepdf.Dictionary) and "/S" in element:
+            found.append((depth, element))
+            kids = element.get("/K")
+            for kid in kids if isinstance(kids, pikepdf.Array) else [] if kids is None else [kids]:
+                walk(kid, depth + 1)
+
+    kids = pdf.Root.StructTreeRoot.K
+    for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+        walk(kid, 0)
+    return found
+
+
+def marked_content(page) -> list[int]:
+    """The marked-content numbers (MCIDs) drawn on a page, in order."""
+    return [
+        int(operands[1].MCID)
+        for operands, operator in pikepdf.parse_content_stream(page)
+        if str(operator) == "BDC" and isinstance(operands[1], pikepdf.Dictionary) and "/MCID" in operands[1]
+    ]
+
+
+def outline(pdf: pikepdf.Pdf) -> list[tuple[int, str, int]]:
+    """Each bookmark's depth, title and page number."""
+    pages_at = {page.obj.objgen: n for n, page in enumerate(pdf.pages, start=1)}
+    found = []
+    with pdf.open_outline() as tree:
+
+        def walk(items, depth: int) -> None:
+            for item in items:
+                found.append((depth, item.title, pages_at[item.destination[0].objgen]))
+                walk(item.children, depth + 1)
+
+        walk(tree.root, 0)
+    return found
+
+
+def test_the_joined_parts_are_one_tagged_pdf_with_the_single_layouts_structure_bookmarks_and_reading_order():
+    document = long_document()
+    whole = pikepdf.open(io.BytesIO(render_pdf(document, whole_size=10_000)))
+    joined = pikepdf.open(io.BytesIO(render_pdf(document, part_weight=10, whole_size=0)))
+    assert len(parts(document, size=10)) == 4 and len(joined.pages) == len(whole.pages)
+
+    # One Document element at the root, as the single layout has, and the same headings, paragraphs, tables,
+    # rows and cells in the same order beneath it.
+    def own(pdf) -> list[str]:
+        return [str(e.S) for _, e in elements(pdf) if str(e.S) not in CONTAINERS]
+
+    assert [str(e.S) for depth, e in elements(joined) if depth == 0] == ["/Document"]
+    assert own(joined) == own(whole)
+    assert own(joined).count("/H2") == 7 and own(joined).count("/Table") == 7
+
+    # Every element's parent is the element it hangs from, and its page is a page of the joined PDF.
+    page_ids = [page.obj.objgen for page in joined.pages]
+    for depth, element in elements(joined):
+        if depth > 0:
+            assert "/P" in element
+        if "/Pg" in element:
+            assert element.Pg.objgen in page_ids
+    # Each page's marked content leads, through the parent tree, to an element on that page that names it:
+    # what a screen reader follows from the text to its heading, paragraph or cell.
+    parent_tree = dict(pikepdf.NumberTree(joined.Root.StructTreeRoot.ParentTree).items())
+    keys = [int(page.obj.StructParents) for page in joined.pages]
+    assert len(set(keys)) == len(keys)
+    assert int(joined.Root.StructTreeRoot.ParentTreeNextKey) > max(keys)
+    for page, key in zip(joined.pages, keys, strict=True):
+        numbers = marked_content(page)
+        assert numbers, "every page has tagged text"
+        owners = parent_tree[key]
+        for number in numbers:
+            owner = owners[number]
+            assert owner.Pg.objgen == page.obj.objgen
+            assert number in [int(k) for k in owner.K if not isinstance(k, pikepdf.Dictionary)]
+
+    # The bookmarks: one per heading, nested as in the single layout (each activity under the title) and
+    # leading to the same page numbers.
+    assert outline(joined) == outline(whole)
+    assert [depth for depth, _, _ in outline(joined)] == [0] + [1] * 7
+
+    # The running header and page number are stamped last on each page, inside an artifact, which a screen
+    # reader skips.
+    for page in joined.pages:
+        drawn = [
+            (str(operator), [str(o) for o in operands]) for operands, operator in pikepdf.parse_content_stream(page)
+        ]
+        assert [operator for operator, _ in drawn[-5:]] == ["BMC", "q", "Do", "Q", "EMC"]
+        assert drawn[-5][1] == ["/Artifact"]
+        assert page.obj.Resources.XObject[drawn[-3][1][0]].Subtype == "/Form"
+
+
+def test_links_in_the_parts_keep_their_elements_in_the_joined_pdf():
+    """A link is an annotation with its own key in the parent tree (WeasyPrint tags it as a Link element):
+    renumbered with its part, each still leads to its own Link element, which points back at it."""
+    from weasyprint import HTML
+
+    def part(n: int) -> bytes:
+        html = (
+            f'<html lang="en-GB"><head><title>Parts</title></head><body><h2>Part {n}</h2>'
+            f'<p>Read <a href="https://example.org/{n}">the guidance {n}</a>.</p></body></html>'
+        )
+        return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
+
+    overlay = HTML(string='<div>1</div><div style="break-before: page">2</div>').write_pdf()
+    joined = pikepdf.open(io.BytesIO(join_tagged([part(1), part(2)], overlay, [Heading("Part 1", 2)])))
+    parent_tree = dict(pikepdf.NumberTree(joined.Root.StructTreeRoot.ParentTree).items())
+    links = [annotation for page in joined.pages for annotation in page.obj.Annots]
+    assert [str(link.A.URI) for link in links] == ["https://example.org/1", "https://example.org/2"]
+    keys = [int(link.StructParent) for link in links]
+    assert len(set(keys + [int(page.obj.StructParents) for page in joined.pages])) == 4  # none shared
+    for link, key in zip(links, keys, strict=True):
+        element = parent_tree[key]
+        assert str(element.S) == "/Link"
+        pointers = [k for k in element.K if isinstance(k, pikepdf.Dictionary) and str(k.get("/Type")) == "/OBJR"]
+        assert [pointer.Obj.objgen for pointer in pointers] == [link.objgen]

@@ -4,7 +4,7 @@ the document formats; they are imported where a file or chart is made."""
 import subprocess
 import sys
 
-HEAVY = ("matplotlib", "openpyxl", "docx", "weasyprint", "pypdf")
+HEAVY = ("matplotlib", "openpyxl", "docx", "weasyprint", "pikepdf", "pypdf")
 # What every command paid for before it was its turn: the API's framework and its schemas' library (0.15 s), and
 # the report's builder (loaded by the models for its sections' names and by the warm-up's listener).
 NOT_AT_SETUP = ("ninja", "pydantic", "councilplan.reports.round_report", "councilplan.reports.page")

@@ -4,18 +4,19 @@ tables and lists are marked up for screen readers and each chart carries its alt
 Bodies Accessibility Regulations expect of a published document.
 
 A long document (more than WHOLE_SIZE blocks, list items and table cells) is laid out in parts, cut where it
-starts a new page anyway, and joined with pypdf: WeasyPrint holds the whole layout of what it prints in memory,
+starts a new page anyway, and joined with pikepdf: WeasyPrint holds the whole layout of what it prints in memory,
 so one part at a time bounds the peak. A document whose length is in a few long tables (the 5,000-activity
 report) has few page breaks: there a part is also cut before a heading once it is twice as long as it should be,
 and a table longer than a part is cut into tables of a part's length, each with the header and "(continued)".
-The parts are printed without their page's header and footer, and each page then gets them from a second,
-cheap document of empty pages, so that "Page X of Y" runs on across the parts. (Joined parts are not tagged:
-pypdf does not join structure trees. Known gap, docs/benchmarks.md: only documents longer than WHOLE_SIZE, such
-as a report of over a thousand activities, whose Word and HTML versions carry the structure.)
+The parts are printed without their page's header and footer, and each page then gets them, as an artifact,
+from a second, cheap document of empty pages, so that "Page X of Y" runs on across the parts. Each part is
+tagged, and the joined PDF is one tagged PDF (join_tagged): one structure tree, the parts' bookmarks nested as
+the single layout's.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import gc
 import io
@@ -24,8 +25,8 @@ import logging
 from .model import Block, Chart, Document, Heading, PageBreak, Table
 from .render_html import render_html
 
-# A document is laid out whole, and so tagged, up to this size (`size`: blocks, list items and table cells);
-# longer, in parts. The peak grows with what is laid out, about 35-40 KB a table cell over some 150 MB
+# A document is laid out whole up to this size (`size`: blocks, list items and table cells); longer, in parts.
+# The peak grows with what is laid out, about 35-40 KB a table cell over some 150 MB
 # (docs/benchmarks.md: the sample's scorecards, 3,606 cells, 292 MB whole; a 1,500-activity report, 13,427
 # cells, 596 MB whole, 324 MB in parts), so a document of this size peaks under 400 MB, within issue 11's 500.
 WHOLE_SIZE = 6_000
@@ -116,20 +117,26 @@ def parts(document: Document, size: int = PART_WEIGHT) -> list[Document]:
 
 
 def render_pdf(document: Document, part_weight: int = PART_WEIGHT, whole_size: int = WHOLE_SIZE) -> bytes:
-    """The document as a PDF: laid out whole (a tagged PDF) up to `whole_size`, else in parts of `part_weight`."""
+    """The document as a tagged PDF: laid out whole up to `whole_size`, else in parts of `part_weight`, joined."""
     from weasyprint import HTML  # imported here: it loads Pango, which only the PDF needs
 
     pieces = parts(document, part_weight) if size(document) > whole_size else [document]
     if len(pieces) > 1:
         return _render_in_parts(pieces)
     html = render_html(document, for_print=True)
-    # WeasyPrint makes millions of small objects for a long report and frees them by reference counting; the
-    # cyclic garbage collector finds almost nothing to collect but walks them all again and again, which
-    # costs about a seventh of the time. So it is paused while the PDF is made.
+    with _collector_paused():
+        return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
+
+
+@contextlib.contextmanager
+def _collector_paused():
+    """WeasyPrint makes millions of small objects for a long report and frees them by reference counting; the
+    cyclic garbage collector finds almost nothing to collect but walks them all again and again, which costs
+    about a seventh of the time. So it is paused while a PDF is laid out."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
+        yield
     finally:
         if was_enabled:
             gc.enable()
@@ -142,33 +149,152 @@ def _css_string(text: str) -> str:
 
 
 def _render_in_parts(pieces: list[Document]) -> bytes:
-    from pypdf import PdfReader, PdfWriter
     from weasyprint import HTML
 
     made: list[bytes] = []
-    for piece in pieces:
-        html = render_html(piece, for_print=True).replace("</head>", _NO_MARGIN_BOXES, 1)
-        made.append(HTML(string=html).write_pdf())
-        del html
-        gc.collect()  # the part's layout, before the next is made
-    readers = [PdfReader(io.BytesIO(content)) for content in made]
-    total = sum(len(reader.pages) for reader in readers)
+    with _collector_paused():
+        for piece in pieces:
+            html = render_html(piece, for_print=True).replace("</head>", _NO_MARGIN_BOXES, 1)
+            made.append(HTML(string=html).write_pdf(pdf_variant="pdf/ua-1"))
+            del html
+            gc.collect()  # the part's layout, before the next is made (collecting works while paused)
+    total = sum(_page_count(content) for content in made)
     first = pieces[0]
     title = next((b.text for b in first.blocks if isinstance(b, Heading) and b.level == 1), "")
     # The header shows the document's title, as the single layout's does from its <h1>.
     overlay_html = _OVERLAY.format(title=_css_string(title), pages='<div class="page"></div>' * total)
-    overlay = PdfReader(io.BytesIO(HTML(string=overlay_html).write_pdf()))
-    writer = PdfWriter()
-    number = 0
-    for reader in readers:
-        for page in reader.pages:
-            added = writer.add_page(page)  # pypdf merges only into a page of its writer
-            added.merge_page(overlay.pages[number])
-            added.compress_content_streams()  # pypdf writes a merged page's content uncompressed
-            number += 1
-    # Each page took a copy of the overlay's font and resources: one copy is kept.
-    writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
-    writer.add_metadata({"/Title": first.title + (f" – {first.subject}" if first.subject else "")})
+    overlay = HTML(string=overlay_html).write_pdf()
+    headings = [block for piece in pieces for block in piece.blocks if isinstance(block, Heading)]
+    return join_tagged(made, overlay, headings)
+
+
+def _page_count(content: bytes) -> int:
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(content)) as pdf:
+        return len(pdf.pages)
+
+
+def join_tagged(made: list[bytes], overlay: bytes, headings: list[Heading]) -> bytes:
+    """The tagged PDFs `made` (WeasyPrint's, PDF/UA-1) as one tagged PDF, each page stamped with the same page of
+    `overlay` (its header and "Page X of Y") as an artifact, which a screen reader skips.
+
+    pikepdf (qpdf) copies each part's pages, links, named destinations and bookmarks; what it does not join is
+    the structure tree, joined here: each part's elements become children of the first part's Document element,
+    and the parent tree that leads from each page's marked content (and each link) to its element is renumbered
+    on from the parts before. qpdf copies an object of a part once however often it is reached, so an element's
+    page is the copied page. The bookmarks are nested again by the headings' levels, as in the single layout
+    (each part's own outline starts at its first heading's level)."""
+    import pikepdf
+
+    joined = pikepdf.open(io.BytesIO(made[0]))
+    tree = joined.Root.StructTreeRoot
+    document = _document_element(tree)
+    numbers = _parent_tree(tree)
+    for content in made[1:]:
+        part = pikepdf.open(io.BytesIO(content))
+        part_tree = part.Root.StructTreeRoot
+        part_document = _document_element(part_tree)
+        offset = max(numbers, default=-1) + 1
+        for page in part.pages:
+            if "/StructParents" in page.obj:
+                page.obj.StructParents = int(page.obj.StructParents) + offset
+            for annotation in page.obj.get("/Annots", ()):
+                if "/StructParent" in annotation:
+                    annotation.StructParent = int(annotation.StructParent) + offset
+        kids = [kid for kid in _kids(part_document) if isinstance(kid, pikepdf.Dictionary)]
+        for kid in kids:
+            del kid.P  # so that copying it does not copy the part's own tree above it
+        joined.add_pages_from(part)
+        for kid in kids:
+            copied = joined.copy_foreign(kid)
+            copied.P = document
+            document.K.append(copied)
+        for key, value in _parent_tree(part_tree).items():
+            numbers[key + offset] = _copied(joined, value, part_document, document)
+    tree.ParentTree = joined.make_indirect(
+        pikepdf.Dictionary(Nums=pikepdf.Array([item for key in sorted(numbers) for item in (key, numbers[key])]))
+    )
+    tree.ParentTreeNextKey = max(numbers, default=-1) + 1
+    _stamp(joined, pikepdf.open(io.BytesIO(overlay)))
+    _nest_outline(joined, headings)
     out = io.BytesIO()
-    writer.write(out)
+    joined.save(out, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
     return out.getvalue()
+
+
+def _document_element(tree):
+    kids = _kids(tree)
+    if len(kids) != 1 or str(kids[0].get("/S")) != "/Document":
+        raise ValueError("a part's structure tree does not have one Document element at its root")
+    return kids[0]
+
+
+def _kids(element) -> list:
+    import pikepdf
+
+    kids = element.get("/K")
+    if kids is None:
+        return []
+    if not isinstance(kids, pikepdf.Array):
+        element.K = pikepdf.Array([kids])
+    return list(element.K)
+
+
+def _parent_tree(tree) -> dict:
+    import pikepdf
+
+    if "/ParentTree" not in tree:
+        return {}
+    return {int(key): value for key, value in pikepdf.NumberTree(tree.ParentTree).items()}
+
+
+def _copied(joined, value, part_document, document):
+    """A parent-tree entry of a part (an element, or an array of them) as the joined PDF's: the part's Document
+    element is the joined one."""
+    import pikepdf
+
+    if isinstance(value, pikepdf.Array):
+        return pikepdf.Array([_copied(joined, item, part_document, document) for item in value])
+    if isinstance(value, pikepdf.Dictionary) and value.is_indirect:
+        return document if value.objgen == part_document.objgen else joined.copy_foreign(value)
+    return value  # a null: a marked-content number with no element
+
+
+def _stamp(joined, overlay) -> None:
+    """Each page with the overlay's page of the same number drawn over it, marked as an artifact."""
+    import pikepdf
+
+    for page, stamp in zip(joined.pages, overlay.pages, strict=True):
+        form = joined.copy_foreign(stamp.as_form_xobject())
+        name = page.add_resource(form, pikepdf.Name.XObject, prefix="Stamp")
+        # The page's own drawing in q/Q, so that the stamp starts from the page's first coordinates.
+        page.contents_add(pikepdf.Stream(joined, b"q\n"), prepend=True)
+        page.contents_add(pikepdf.Stream(joined, b"Q\n/Artifact BMC\nq " + str(name).encode() + b" Do Q\nEMC\n"))
+
+
+def _nest_outline(joined, headings: list[Heading]) -> None:
+    """The bookmarks, one per heading in order, nested by the headings' levels (each part's outline begins at
+    its own top, so a part that starts with a level-2 heading put it beside the title's, not under it)."""
+    import pikepdf
+
+    with joined.open_outline() as outline:
+        flat = []
+
+        def walk(items) -> None:
+            for item in items:
+                flat.append(item)
+                walk(item.children)
+
+        walk(outline.root)
+        if [item.title for item in flat] != [heading.text for heading in headings]:
+            return  # not one bookmark per heading (a style that hides some): left as the parts made them
+        nested: list = []
+        open_items: list[tuple[int, pikepdf.OutlineItem]] = []
+        for item, heading in zip(flat, headings, strict=True):
+            copy = pikepdf.OutlineItem(item.title, item.destination, action=item.action)
+            while open_items and open_items[-1][0] >= heading.level:
+                open_items.pop()
+            (open_items[-1][1].children if open_items else nested).append(copy)
+            open_items.append((heading.level, copy))
+        outline.root[:] = nested
