@@ -4,6 +4,9 @@ Real Title / Heading 1 / Heading 2 styles (so Word's navigation pane and table o
 tables with a repeating header row, charts as PNG pictures with alt text followed by their data tables,
 and "Page X of Y" in the footer.
 
+The body is built a few hundred blocks at a time and written out to a spool file as it goes (`SPOOL_BLOCKS`),
+then put into the saved package's document.xml, so a long document never sits whole in memory as a tree.
+
 Tables are written as XML in one go rather than cell by cell: python-docx finds a cell by walking the whole
 table, which makes a 5,000-row summary table take minutes. All text is XML-escaped here, and characters
 XML cannot hold are dropped (`xml_safe`).
@@ -12,6 +15,9 @@ XML cannot hold are dropped (`xml_safe`).
 from __future__ import annotations
 
 import io
+import shutil
+import tempfile
+import zipfile
 from xml.sax.saxutils import escape
 
 from docx import Document as new_docx
@@ -20,6 +26,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph as WordParagraph
+from lxml import etree
 
 from councilplan.core.tabular import xml_safe
 
@@ -30,6 +37,9 @@ from .render_html import column_widths
 TEXT_WIDTH_TWIPS = 9638  # A4 with 2 cm margins: 17 cm
 HEADING_STYLES = {1: "Title", 2: "Heading 1", 3: "Heading 2"}
 GREY = RGBColor(0x50, 0x5A, 0x5F)
+# How many blocks are built in python-docx's XML tree before they are written out to a spool file: lxml holds
+# about twelve times the XML it writes (the 5,000-activity scorecards: 83 MB of XML took 1.3 GB as a tree).
+SPOOL_BLOCKS = 500
 
 
 def _text(value: str) -> str:
@@ -161,33 +171,80 @@ def _setup(doc, document: Document) -> None:
     properties.comments = ""
 
 
-def render_docx(document: Document) -> bytes:
+def _add_block(doc, block) -> None:
+    if isinstance(block, Heading):
+        _paragraph(doc, HEADING_STYLES.get(block.level, "Heading 3")).add_run(xml_safe(block.text))
+    elif isinstance(block, Paragraph):
+        paragraph = _paragraph(doc)
+        _add_runs(paragraph, block)
+        if block.style == "figure":
+            paragraph.paragraph_format.left_indent = Cm(0.5)
+        elif block.style == "lead":
+            for run in paragraph.runs:
+                run.font.size = Pt(14)
+    elif isinstance(block, BulletList):
+        for item in block.items:
+            _add_runs(_paragraph(doc, "List Bullet"), item)
+    elif isinstance(block, Table):
+        _add_table(doc, block)
+    elif isinstance(block, Chart):
+        _add_chart(doc, block)
+    elif isinstance(block, PageBreak):
+        _paragraph(doc).add_run().add_break(WD_BREAK.PAGE)
+
+
+def render_docx(document: Document, spool_blocks: int = SPOOL_BLOCKS) -> bytes:
     doc = new_docx()
     _setup(doc, document)
     body = doc.element.body
     section = body.sectPr
     body.remove(section)  # put back last, where Word expects it
-    for block in document.blocks:
-        if isinstance(block, Heading):
-            _paragraph(doc, HEADING_STYLES.get(block.level, "Heading 3")).add_run(xml_safe(block.text))
-        elif isinstance(block, Paragraph):
-            paragraph = _paragraph(doc)
-            _add_runs(paragraph, block)
-            if block.style == "figure":
-                paragraph.paragraph_format.left_indent = Cm(0.5)
-            elif block.style == "lead":
-                for run in paragraph.runs:
-                    run.font.size = Pt(14)
-        elif isinstance(block, BulletList):
-            for item in block.items:
-                _add_runs(_paragraph(doc, "List Bullet"), item)
-        elif isinstance(block, Table):
-            _add_table(doc, block)
-        elif isinstance(block, Chart):
-            _add_chart(doc, block)
-        elif isinstance(block, PageBreak):
-            _paragraph(doc).add_run().add_break(WD_BREAK.PAGE)
-    body.append(section)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+    # Each body element written out repeats every namespace the document's root declares: dropped, as the
+    # root declares them for the whole document.xml.
+    declared = {f' xmlns:{prefix}="{uri}"'.encode() for prefix, uri in doc.element.nsmap.items() if prefix}
+    with tempfile.TemporaryFile() as spool:
+        for number, block in enumerate(document.blocks, start=1):
+            _add_block(doc, block)
+            if number % spool_blocks == 0:
+                _spool(body, spool, declared)
+        _spool(body, spool, declared)
+        body.append(section)
+        saved = io.BytesIO()
+        doc.save(saved)  # every part of the package, and a document.xml whose body holds only the section
+        return _with_body(saved, spool)
+
+
+def _spool(body, spool, declared: set[bytes]) -> None:
+    """Writes the body's elements (all but the section properties, taken out) to `spool` and drops them from
+    the tree."""
+    for element in list(body):
+        xml = etree.tostring(element, encoding="utf-8")
+        end = xml.index(b">")
+        start_tag = xml[:end]
+        for declaration in declared:
+            start_tag = start_tag.replace(declaration, b"")
+        spool.write(start_tag + xml[end:])
+        body.remove(element)
+
+
+def _with_body(saved: io.BytesIO, spool) -> bytes:
+    """The saved package with the spooled elements put at the start of document.xml's body, each part copied
+    as it was. The document.xml is written as a stream, never held whole."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(saved) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename != "word/document.xml":
+                target.writestr(item, content, compress_type=zipfile.ZIP_DEFLATED)
+                continue
+            head, body_tag, tail = content.partition(b"<w:body>")
+            if not body_tag:
+                raise ValueError("document.xml has no <w:body>")
+            info = zipfile.ZipInfo(item.filename, item.date_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            with target.open(info, "w", force_zip64=True) as stream:
+                stream.write(head + body_tag)
+                spool.seek(0)
+                shutil.copyfileobj(spool, stream)
+                stream.write(tail)
+    return out.getvalue()
