@@ -5,6 +5,7 @@ document python-docx would have written in one go: the same document.xml, byte f
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import docx
@@ -22,6 +23,8 @@ def long_document() -> Document:
     blocks.append(Chart("status", "Delivery status", ("On track", "Not on track"), (Series("Q2", (12, 3)),),
                         "Bar chart: 12 on track, 3 not", table))  # fmt: skip
     for n in range(1, 30):
+        if n == 20:  # a second chart, in a later piece
+            blocks.append(blocks[2])
         blocks += [
             PageBreak(),
             Heading(f"Activity {n}", 2),
@@ -43,12 +46,16 @@ def test_a_document_written_out_in_pieces_is_the_one_written_at_once():
     # 7 blocks at a time: the pieces end inside an activity, after the chart, and on a page break.
     spooled = parts_of(render_docx(document, spool_blocks=7))
     assert spooled.keys() == at_once.keys()
-    assert "word/media/image1.png" in spooled  # the chart's picture, whose relationship the body names
+    assert "word/media/image1.png" in spooled  # the charts' picture, whose relationship the body names
     differing = [name for name in at_once if name != "docProps/core.xml" and spooled[name] != at_once[name]]
     assert differing == []
+    # document.xml's root declares the namespaces once; no element of the body declares one again (a picture
+    # built outside the document's tree would otherwise declare the drawing's namespaces on itself).
     body = spooled["word/document.xml"]
-    # The root declares the namespaces once; no element of the body declares one again.
-    assert body.count(b'xmlns:w="') == 1
+    root = body[: body.index(b"<w:body>")]
+    declarations = re.findall(rb' xmlns:\w+="[^"]*"', root)
+    assert len(declarations) > 10
+    assert {declaration: body.count(declaration) for declaration in declarations} == dict.fromkeys(declarations, 1)
 
 
 def test_the_spooled_document_opens_with_its_text_styles_tables_and_section_in_order():
@@ -58,8 +65,16 @@ def test_the_spooled_document_opens_with_its_text_styles_tables_and_section_in_o
     assert [t for t in texts if t.startswith("Activity ")] == [f"Activity {n}" for n in range(1, 30)]
     assert texts.index("Activity 2") < texts.index('Progress on activity 2: "quoted" & <angled>.')
     assert {p.style.name for p in reopened.paragraphs if p.text.startswith("Issue ")} == {"List Bullet"}
-    assert len(reopened.tables) == 1 + 29  # the chart's data table and each activity's
+    assert len(reopened.tables) == 2 + 29  # the charts' data tables and each activity's
     assert reopened.tables[-1].cell(1, 0).text == "Step 29"
     # The section (A4, the footer with its page numbers) is the last thing in the body, where Word expects it.
     assert reopened.element.body[-1].tag.endswith("}sectPr")
     assert round(reopened.sections[0].page_width.cm, 1) == 21.0
+
+
+def test_each_picture_keeps_an_id_of_its_own_across_the_pieces():
+    """Word repairs (or refuses) a document in which two drawings share an id; python-docx numbers a new
+    picture from the ids still in its tree, and the first chart has been written out by the time the second
+    is added."""
+    body = parts_of(render_docx(long_document(), spool_blocks=3))["word/document.xml"]
+    assert re.findall(rb'<wp:docPr id="(\d+)" name="Picture (\d+)"', body) == [(b"1", b"1"), (b"2", b"2")]

@@ -4,8 +4,9 @@ Real Title / Heading 1 / Heading 2 styles (so Word's navigation pane and table o
 tables with a repeating header row, charts as PNG pictures with alt text followed by their data tables,
 and "Page X of Y" in the footer.
 
-The body is built a few hundred blocks at a time and written out to a spool file as it goes (`SPOOL_BLOCKS`),
-then put into the saved package's document.xml, so a long document never sits whole in memory as a tree.
+The body is built a few hundred blocks at a time, outside python-docx's tree, and written out to a spool file as
+it goes (`_Body`), then put into the saved package's document.xml, so a long document never sits whole in
+memory as a tree.
 
 Tables are written as XML in one go rather than cell by cell: python-docx finds a cell by walking the whole
 table, which makes a 5,000-row summary table take minutes. All text is XML-escaped here, and characters
@@ -22,7 +23,7 @@ from xml.sax.saxutils import escape
 
 from docx import Document as new_docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.oxml import OxmlElement, parse_xml
+from docx.oxml import OxmlElement
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph as WordParagraph
@@ -90,25 +91,58 @@ def _table_xml(table: Table) -> str:
     return "".join(parts)
 
 
-def _paragraph(doc, style: str | None = None) -> WordParagraph:
-    """A new paragraph at the end of the body. python-docx's own add_paragraph looks for the section
-    properties among all of the body's children each time, which makes a 5,000-activity document take
-    minutes; the section properties are taken out while the body is built (see render_docx) and this
-    appends directly."""
-    element = OxmlElement("w:p")
-    doc.element.body.append(element)
-    paragraph = WordParagraph(element, doc._body)
-    if style:
-        paragraph.style = style
-    return paragraph
+class _Body:
+    """The document's body as it is written. python-docx builds the paragraphs in a container of their own,
+    never in the document's tree, and the container is written out to the spool file (then dropped) every
+    SPOOL_BLOCKS blocks and before each table; a table, made as XML text anyway, goes to the spool file
+    straight. Taking an element out of python-docx's tree costs lxml a walk over it to mend its namespaces
+    (8 s for a table of 5,000 rows), and a tree holds about twelve times the XML it writes."""
+
+    def __init__(self, doc, spool):
+        self.doc, self.spool = doc, spool
+        # The container declares what document.xml's root declares, so that nothing inside it declares a
+        # namespace again; each element written by itself repeats them, and they are taken off (`_write`).
+        self.namespaces = {prefix: uri for prefix, uri in doc.element.nsmap.items() if prefix}
+        self.declared = {f' xmlns:{prefix}="{uri}"'.encode() for prefix, uri in self.namespaces.items()}
+        self.container = self._container()
+        self.pictures = 0
+
+    def _container(self):
+        return OxmlElement("w:body", nsdecls=self.namespaces)
+
+    def paragraph(self, style: str | None = None) -> WordParagraph:
+        """A new paragraph at the end. (python-docx's own add_paragraph looks for the section properties among
+        all of the body's children each time, which makes a 5,000-activity document take minutes.)"""
+        element = OxmlElement("w:p")
+        self.container.append(element)
+        paragraph = WordParagraph(element, self.doc._body)
+        if style:
+            paragraph.style = style
+        return paragraph
+
+    def xml(self, text: str) -> None:
+        self.flush()
+        self._write(text.encode())
+
+    def flush(self) -> None:
+        for element in self.container:
+            self._write(etree.tostring(element, encoding="utf-8"))
+        self.container = self._container()
+
+    def _write(self, xml: bytes) -> None:
+        end = xml.index(b">")
+        start_tag = xml[:end]
+        for declaration in self.declared:
+            start_tag = start_tag.replace(declaration, b"")
+        self.spool.write(start_tag + xml[end:])
 
 
-def _add_table(doc, table: Table) -> None:
-    caption = _paragraph(doc, "Caption")
+def _add_table(body: _Body, table: Table) -> None:
+    caption = body.paragraph("Caption")
     caption.add_run(xml_safe(table.caption))
     caption.paragraph_format.keep_with_next = True
-    doc.element.body.append(parse_xml(_table_xml(table)))
-    _paragraph(doc)  # Word runs two tables together without a paragraph between them
+    body.xml(_table_xml(table))
+    body.paragraph()  # Word runs two tables together without a paragraph between them
 
 
 def _add_runs(paragraph, block: Paragraph) -> None:
@@ -124,18 +158,23 @@ def _add_runs(paragraph, block: Paragraph) -> None:
             run.font.color.rgb = GREY
 
 
-def _add_chart(doc, chart: Chart) -> None:
-    title = _paragraph(doc, "Caption")
+def _add_chart(body: _Body, chart: Chart) -> None:
+    title = body.paragraph("Caption")
     title.add_run(xml_safe(chart.title))
     title.paragraph_format.keep_with_next = True
-    picture = _paragraph(doc)
+    picture = body.paragraph()
     picture.add_run().add_picture(io.BytesIO(charts.png(chart)), width=Cm(16))
     picture.paragraph_format.keep_with_next = True
-    # Alt text: what Word reads out and shows in "Edit Alt Text".
+    body.pictures += 1
     for properties in picture._p.iter(qn("wp:docPr")):
+        # python-docx numbers a picture from the ids in the document's tree, where the pictures already
+        # written out no longer are: numbered here, as Word needs each drawing's id to be its own.
+        properties.set("id", str(body.pictures))
+        properties.set("name", f"Picture {body.pictures}")
+        # Alt text: what Word reads out and shows in "Edit Alt Text".
         properties.set("descr", xml_safe(chart.alt))
         properties.set("title", xml_safe(chart.title))
-    _add_table(doc, chart.table)
+    _add_table(body, chart.table)
 
 
 def _field(run, instruction: str) -> None:
@@ -171,11 +210,11 @@ def _setup(doc, document: Document) -> None:
     properties.comments = ""
 
 
-def _add_block(doc, block) -> None:
+def _add_block(body: _Body, block) -> None:
     if isinstance(block, Heading):
-        _paragraph(doc, HEADING_STYLES.get(block.level, "Heading 3")).add_run(xml_safe(block.text))
+        body.paragraph(HEADING_STYLES.get(block.level, "Heading 3")).add_run(xml_safe(block.text))
     elif isinstance(block, Paragraph):
-        paragraph = _paragraph(doc)
+        paragraph = body.paragraph()
         _add_runs(paragraph, block)
         if block.style == "figure":
             paragraph.paragraph_format.left_indent = Cm(0.5)
@@ -184,52 +223,33 @@ def _add_block(doc, block) -> None:
                 run.font.size = Pt(14)
     elif isinstance(block, BulletList):
         for item in block.items:
-            _add_runs(_paragraph(doc, "List Bullet"), item)
+            _add_runs(body.paragraph("List Bullet"), item)
     elif isinstance(block, Table):
-        _add_table(doc, block)
+        _add_table(body, block)
     elif isinstance(block, Chart):
-        _add_chart(doc, block)
+        _add_chart(body, block)
     elif isinstance(block, PageBreak):
-        _paragraph(doc).add_run().add_break(WD_BREAK.PAGE)
+        body.paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
 def render_docx(document: Document, spool_blocks: int = SPOOL_BLOCKS) -> bytes:
     doc = new_docx()
     _setup(doc, document)
-    body = doc.element.body
-    section = body.sectPr
-    body.remove(section)  # put back last, where Word expects it
-    # Each body element written out repeats every namespace the document's root declares: dropped, as the
-    # root declares them for the whole document.xml.
-    declared = {f' xmlns:{prefix}="{uri}"'.encode() for prefix, uri in doc.element.nsmap.items() if prefix}
     with tempfile.TemporaryFile() as spool:
+        body = _Body(doc, spool)
         for number, block in enumerate(document.blocks, start=1):
-            _add_block(doc, block)
+            _add_block(body, block)
             if number % spool_blocks == 0:
-                _spool(body, spool, declared)
-        _spool(body, spool, declared)
-        body.append(section)
+                body.flush()
+        body.flush()
         saved = io.BytesIO()
         doc.save(saved)  # every part of the package, and a document.xml whose body holds only the section
         return _with_body(saved, spool)
 
 
-def _spool(body, spool, declared: set[bytes]) -> None:
-    """Writes the body's elements (all but the section properties, taken out) to `spool` and drops them from
-    the tree."""
-    for element in list(body):
-        xml = etree.tostring(element, encoding="utf-8")
-        end = xml.index(b">")
-        start_tag = xml[:end]
-        for declaration in declared:
-            start_tag = start_tag.replace(declaration, b"")
-        spool.write(start_tag + xml[end:])
-        body.remove(element)
-
-
 def _with_body(saved: io.BytesIO, spool) -> bytes:
-    """The saved package with the spooled elements put at the start of document.xml's body, each part copied
-    as it was. The document.xml is written as a stream, never held whole."""
+    """The saved package with the spooled elements put at the start of document.xml's body, before the section
+    properties, each other part copied as it was. The document.xml is written as a stream, never held whole."""
     out = io.BytesIO()
     with zipfile.ZipFile(saved) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for item in source.infolist():
