@@ -8,7 +8,7 @@ import pikepdf
 from pypdf import PdfReader
 
 from councilplan.documents.model import Document, Heading, PageBreak, Table
-from councilplan.documents.render_pdf import PART_WEIGHT, WHOLE_SIZE, join_tagged, parts, render_pdf, size
+from councilplan.documents.render_pdf import PART_WEIGHT, WHOLE_SIZE, join_parts, parts, render_pdf, size
 from councilplan.documents.words import para
 
 TITLE = 'Scorecards: "Q2" <2019-20> & after'
@@ -112,7 +112,7 @@ def tagged(content: bytes) -> bool:
     return "/StructTreeRoot" in PdfReader(io.BytesIO(content)).trailer["/Root"]
 
 
-def test_a_document_is_laid_out_whole_up_to_its_size_limit_and_in_parts_beyond_both_tagged():
+def test_a_document_is_laid_out_whole_up_to_its_size_limit_and_in_parts_beyond_tagged_up_to_a_larger_one():
     # 700 rows of two cells: heavier than a part (701 rows and a block, over PART_WEIGHT), but its size (the
     # title, the lead, the table: 3 blocks; 1,402 cells) is well within WHOLE_SIZE: laid out whole.
     document = long_table_document(rows=699)
@@ -124,6 +124,12 @@ def test_a_document_is_laid_out_whole_up_to_its_size_limit_and_in_parts_beyond_b
     joined = render_pdf(document, whole_size=1_000)
     assert tagged(joined)
     assert len(pages(joined)) >= len(pages(whole))
+    # Past the size whose structure the join would hold in too much memory, the parts are joined untagged:
+    # the same pages, still numbered on across the parts.
+    untagged = render_pdf(document, whole_size=1_000, tagged_size=1_000)
+    assert not tagged(untagged)
+    assert pages(untagged) == pages(joined)
+    assert f"Page {len(pages(untagged))} of {len(pages(untagged))}" in pages(untagged)[-1]
 
 
 # Containers WeasyPrint adds for the page breaks of the single layout (the parts are cut there, the break
@@ -213,6 +219,10 @@ def test_the_joined_parts_are_one_tagged_pdf_with_the_single_layouts_structure_b
     # leading to the same page numbers.
     assert outline(joined) == outline(whole)
     assert [depth for depth, _, _ in outline(joined)] == [0] + [1] * 7
+    # Joined untagged (past TAGGED_SIZE), the bookmarks are nested all the same.
+    untagged = pikepdf.open(io.BytesIO(render_pdf(document, part_weight=10, whole_size=0, tagged_size=0)))
+    assert "/StructTreeRoot" not in untagged.Root
+    assert outline(untagged) == outline(whole)
 
     # The running header and page number are stamped last on each page, inside an artifact, which a screen
     # reader skips.
@@ -238,7 +248,7 @@ def test_links_in_the_parts_keep_their_elements_in_the_joined_pdf():
         return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
 
     overlay = HTML(string='<div>1</div><div style="break-before: page">2</div>').write_pdf()
-    joined = pikepdf.open(io.BytesIO(join_tagged([part(1), part(2)], overlay, [Heading("Part 1", 2)])))
+    joined = pikepdf.open(io.BytesIO(join_parts([part(1), part(2)], overlay, [Heading("Part 1", 2)])))
     parent_tree = dict(pikepdf.NumberTree(joined.Root.StructTreeRoot.ParentTree).items())
     links = [annotation for page in joined.pages for annotation in page.obj.Annots]
     assert [str(link.A.URI) for link in links] == ["https://example.org/1", "https://example.org/2"]

@@ -9,9 +9,9 @@ so one part at a time bounds the peak. A document whose length is in a few long 
 report) has few page breaks: there a part is also cut before a heading once it is twice as long as it should be,
 and a table longer than a part is cut into tables of a part's length, each with the header and "(continued)".
 The parts are printed without their page's header and footer, and each page then gets them, as an artifact,
-from a second, cheap document of empty pages, so that "Page X of Y" runs on across the parts. Each part is
-tagged, and the joined PDF is one tagged PDF (join_tagged): one structure tree, the parts' bookmarks nested as
-the single layout's.
+from a second, cheap document of empty pages, so that "Page X of Y" runs on across the parts. Up to TAGGED_SIZE
+each part is tagged, and the joined PDF is one tagged PDF (join_parts): one structure tree, the parts' bookmarks
+nested as the single layout's. Longer documents are joined untagged, since the join holds the whole structure.
 """
 
 from __future__ import annotations
@@ -30,6 +30,12 @@ from .render_html import render_html
 # (docs/benchmarks.md: the sample's scorecards, 3,606 cells, 292 MB whole; a 1,500-activity report, 13,427
 # cells, 596 MB whole, 324 MB in parts), so a document of this size peaks under 400 MB, within issue 11's 500.
 WHOLE_SIZE = 6_000
+# A document made in parts is tagged up to this size. Joining the parts' structure trees holds each element twice
+# in qpdf, about 2 KB (some three elements a unit of `size`): the 5,000-activity report (44,829) joined in
+# 270 MB, 495 MB with its layout, within issue 11's 500; the scorecards of 500 activities (32,098) peaked at
+# 427 MB. Longer documents (the scorecards of more than about 750 activities, some 1,500 pages) are joined
+# untagged, which bounds their memory; their Word and HTML versions carry the structure.
+TAGGED_SIZE = 50_000
 # How long a part may be, counting each block as 1 and each table row (a chart's too) as 1 more. Measured on the
 # 5,000-activity report (docs/benchmarks.md): parts of 1,000 peaked at 491 MB, of 500 at 307 MB, in the same
 # time.
@@ -116,13 +122,17 @@ def parts(document: Document, size: int = PART_WEIGHT) -> list[Document]:
     return found or [document]
 
 
-def render_pdf(document: Document, part_weight: int = PART_WEIGHT, whole_size: int = WHOLE_SIZE) -> bytes:
-    """The document as a tagged PDF: laid out whole up to `whole_size`, else in parts of `part_weight`, joined."""
+def render_pdf(
+    document: Document, part_weight: int = PART_WEIGHT, whole_size: int = WHOLE_SIZE, tagged_size: int = TAGGED_SIZE
+) -> bytes:
+    """The document as a PDF, tagged up to `tagged_size`: laid out whole up to `whole_size`, else in parts of
+    `part_weight`, joined."""
     from weasyprint import HTML  # imported here: it loads Pango, which only the PDF needs
 
-    pieces = parts(document, part_weight) if size(document) > whole_size else [document]
+    length = size(document)
+    pieces = parts(document, part_weight) if length > whole_size else [document]
     if len(pieces) > 1:
-        return _render_in_parts(pieces)
+        return _render_in_parts(pieces, tagged=length <= tagged_size)
     html = render_html(document, for_print=True)
     with _collector_paused():
         return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
@@ -148,14 +158,15 @@ def _css_string(text: str) -> str:
     return text.replace("\\", "\\5c ").replace('"', "\\22 ").replace("<", "\\3c ").replace("\n", " ")
 
 
-def _render_in_parts(pieces: list[Document]) -> bytes:
+def _render_in_parts(pieces: list[Document], tagged: bool) -> bytes:
     from weasyprint import HTML
 
+    variant = {"pdf_variant": "pdf/ua-1"} if tagged else {}
     made: list[bytes] = []
     with _collector_paused():
         for piece in pieces:
             html = render_html(piece, for_print=True).replace("</head>", _NO_MARGIN_BOXES, 1)
-            made.append(HTML(string=html).write_pdf(pdf_variant="pdf/ua-1"))
+            made.append(HTML(string=html).write_pdf(**variant))
             del html
             gc.collect()  # the part's layout, before the next is made (collecting works while paused)
     total = sum(_page_count(content) for content in made)
@@ -165,7 +176,7 @@ def _render_in_parts(pieces: list[Document]) -> bytes:
     overlay_html = _OVERLAY.format(title=_css_string(title), pages='<div class="page"></div>' * total)
     overlay = HTML(string=overlay_html).write_pdf()
     headings = [block for piece in pieces for block in piece.blocks if isinstance(block, Heading)]
-    return join_tagged(made, overlay, headings)
+    return join_parts(made, overlay, headings)
 
 
 def _page_count(content: bytes) -> int:
@@ -175,52 +186,67 @@ def _page_count(content: bytes) -> int:
         return len(pdf.pages)
 
 
-def join_tagged(made: list[bytes], overlay: bytes, headings: list[Heading]) -> bytes:
-    """The tagged PDFs `made` (WeasyPrint's, PDF/UA-1) as one tagged PDF, each page stamped with the same page of
-    `overlay` (its header and "Page X of Y") as an artifact, which a screen reader skips.
+def join_parts(made: list[bytes], overlay: bytes, headings: list[Heading]) -> bytes:
+    """The PDFs `made` (WeasyPrint's) as one PDF, each page stamped with the same page of `overlay` (its header
+    and "Page X of Y") as an artifact, which a screen reader skips.
 
-    pikepdf (qpdf) copies each part's pages, links, named destinations and bookmarks; what it does not join is
-    the structure tree, joined here: each part's elements become children of the first part's Document element,
-    and the parent tree that leads from each page's marked content (and each link) to its element is renumbered
-    on from the parts before. qpdf copies an object of a part once however often it is reached, so an element's
-    page is the copied page. The bookmarks are nested again by the headings' levels, as in the single layout
-    (each part's own outline starts at its first heading's level)."""
+    pikepdf (qpdf) copies each part's pages, links, named destinations and bookmarks. What it does not join is
+    the structure tree of tagged parts (PDF/UA-1), joined here: each part's elements become children of the
+    first part's Document element, and the parent tree that leads from each page's marked content (and each
+    link) to its element is renumbered on from the parts before. qpdf copies an object of a part once however
+    often it is reached, so an element's page is the copied page. The bookmarks are nested again by the
+    headings' levels, as in the single layout (each part's own outline starts at its first heading's level)."""
     import pikepdf
 
     joined = pikepdf.open(io.BytesIO(made[0]))
-    tree = joined.Root.StructTreeRoot
-    document = _document_element(tree)
-    numbers = _parent_tree(tree)
+    tagged = "/StructTreeRoot" in joined.Root
+    if tagged:
+        tree = joined.Root.StructTreeRoot
+        document = _document_element(tree)
+        numbers = _parent_tree(tree)
     for content in made[1:]:
         part = pikepdf.open(io.BytesIO(content))
-        part_tree = part.Root.StructTreeRoot
-        part_document = _document_element(part_tree)
-        offset = max(numbers, default=-1) + 1
-        for page in part.pages:
-            if "/StructParents" in page.obj:
-                page.obj.StructParents = int(page.obj.StructParents) + offset
-            for annotation in page.obj.get("/Annots", ()):
-                if "/StructParent" in annotation:
-                    annotation.StructParent = int(annotation.StructParent) + offset
-        kids = [kid for kid in _kids(part_document) if isinstance(kid, pikepdf.Dictionary)]
-        for kid in kids:
-            del kid.P  # so that copying it does not copy the part's own tree above it
+        if tagged:
+            offset = max(numbers, default=-1) + 1
+            part_tree = part.Root.StructTreeRoot
+            part_document = _document_element(part_tree)
+            kids = _renumbered(part, part_document, offset)
         joined.add_pages_from(part)
-        for kid in kids:
-            copied = joined.copy_foreign(kid)
-            copied.P = document
-            document.K.append(copied)
-        for key, value in _parent_tree(part_tree).items():
-            numbers[key + offset] = _copied(joined, value, part_document, document)
-    tree.ParentTree = joined.make_indirect(
-        pikepdf.Dictionary(Nums=pikepdf.Array([item for key in sorted(numbers) for item in (key, numbers[key])]))
-    )
-    tree.ParentTreeNextKey = max(numbers, default=-1) + 1
+        if tagged:
+            for kid in kids:
+                copied = joined.copy_foreign(kid)
+                copied.P = document
+                document.K.append(copied)
+            for key, value in _parent_tree(part_tree).items():
+                numbers[key + offset] = _copied(joined, value, part_document, document)
+    if tagged:
+        tree.ParentTree = joined.make_indirect(
+            pikepdf.Dictionary(Nums=pikepdf.Array([item for key in sorted(numbers) for item in (key, numbers[key])]))
+        )
+        tree.ParentTreeNextKey = max(numbers, default=-1) + 1
     _stamp(joined, pikepdf.open(io.BytesIO(overlay)))
     _nest_outline(joined, headings)
     out = io.BytesIO()
     joined.save(out, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
     return out.getvalue()
+
+
+def _renumbered(part, part_document, offset: int) -> list:
+    """The part's pages and links with their parent-tree keys moved on by `offset`, and the elements at the
+    top of its structure, loosed from its Document element so that copying them does not copy the part's own
+    tree above them."""
+    import pikepdf
+
+    for page in part.pages:
+        if "/StructParents" in page.obj:
+            page.obj.StructParents = int(page.obj.StructParents) + offset
+        for annotation in page.obj.get("/Annots", ()):
+            if "/StructParent" in annotation:
+                annotation.StructParent = int(annotation.StructParent) + offset
+    kids = [kid for kid in _kids(part_document) if isinstance(kid, pikepdf.Dictionary)]
+    for kid in kids:
+        del kid.P
+    return kids
 
 
 def _document_element(tree):
