@@ -31,11 +31,13 @@ from .render_html import render_html
 # cells, 596 MB whole, 324 MB in parts), so a document of this size peaks under 400 MB, within issue 11's 500.
 WHOLE_SIZE = 6_000
 # A document made in parts is tagged up to this size. Joining the parts' structure trees holds each element twice
-# in qpdf, about 2 KB (some three elements a unit of `size`): the 5,000-activity report (44,829) joined in
-# 270 MB, 495 MB with its layout, within issue 11's 500; the scorecards of 500 activities (32,098) peaked at
-# 427 MB. Longer documents (the scorecards of more than about 750 activities, some 1,500 pages) are joined
-# untagged, which bounds their memory; their Word and HTML versions carry the structure.
-TAGGED_SIZE = 50_000
+# in qpdf, about 2.8 KB (some three elements a unit of `size`), on top of the layout's memory. Measured
+# (docs/benchmarks.md): the scorecards of 500 activities (size 32,098) peaked at 427 MB, of 700 (45,063) at
+# 540 MB; the 5,000-activity report (44,829) at 495 MB. At 38,000 the scorecards stay under issue 11's 500 MB
+# (about 480); longer documents (the scorecards of more than about 600 activities, the report of a plan of more
+# than about 4,000) are joined untagged, which bounds their memory. Their Word and HTML versions carry the
+# structure.
+TAGGED_SIZE = 38_000
 # How long a part may be, counting each block as 1 and each table row (a chart's too) as 1 more. Measured on the
 # 5,000-activity report (docs/benchmarks.md): parts of 1,000 peaked at 491 MB, of 500 at 307 MB, in the same
 # time.
