@@ -7,6 +7,7 @@ import re
 import pikepdf
 from pypdf import PdfReader
 
+from councilplan.documents import render_pdf as render_pdf_module
 from councilplan.documents.model import Document, Heading, PageBreak, Table
 from councilplan.documents.render_pdf import PART_WEIGHT, WHOLE_SIZE, join_parts, parts, render_pdf, size
 from councilplan.documents.words import para
@@ -42,7 +43,9 @@ def test_the_parts_are_cut_at_page_breaks():
     assert sum(len(p.blocks) for p in cut) + len(cut) - 1 == len(long_document().blocks)
 
 
-def test_a_pdf_in_parts_has_the_single_layouts_pages_and_runs_its_page_numbers_on():
+def test_a_pdf_in_parts_has_the_single_layouts_pages_and_runs_its_page_numbers_on(monkeypatch):
+    # The page numbers are stamped from overlays of 3 pages each here (200 in use), each numbering on.
+    monkeypatch.setattr(render_pdf_module, "OVERLAY_PAGES", 3)
     document = long_document()
     whole = pages(render_pdf(document, whole_size=10_000))
     joined_pdf = render_pdf(document, part_weight=10, whole_size=0)
@@ -248,7 +251,7 @@ def test_links_in_the_parts_keep_their_elements_in_the_joined_pdf():
         return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
 
     overlay = HTML(string='<div>1</div><div style="break-before: page">2</div>').write_pdf()
-    joined = pikepdf.open(io.BytesIO(join_parts([part(1), part(2)], overlay, [Heading("Part 1", 2)])))
+    joined = pikepdf.open(io.BytesIO(join_parts([part(1), part(2)], [overlay], [Heading("Part 1", 2)])))
     parent_tree = dict(pikepdf.NumberTree(joined.Root.StructTreeRoot.ParentTree).items())
     links = [annotation for page in joined.pages for annotation in page.obj.Annots]
     assert [str(link.A.URI) for link in links] == ["https://example.org/1", "https://example.org/2"]

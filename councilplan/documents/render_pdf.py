@@ -42,11 +42,15 @@ TAGGED_SIZE = 38_000
 # 5,000-activity report (docs/benchmarks.md): parts of 1,000 peaked at 491 MB, of 500 at 307 MB, in the same
 # time.
 PART_WEIGHT = 500
-# The parts' pages keep their margins but print nothing in them: the overlay of empty pages does.
+# The parts' pages keep their margins but print nothing in them: the overlay of empty pages does. It is made in
+# batches of OVERLAY_PAGES, each numbering on from the one before: WeasyPrint lays a document out whole, and one
+# of 2,000 empty pages took 23 s and 285 MB (the scorecards of 5,000 activities have some 10,000 pages).
+OVERLAY_PAGES = 200
 _NO_MARGIN_BOXES = "<style>@page { @bottom-center { content: none } @top-right { content: none } }</style></head>"
 _OVERLAY = """<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><style>
+@page :first {{ counter-reset: page {first} }}
 @page {{ size: A4; margin: 20mm 18mm 22mm;
-  @bottom-center {{ content: "Page " counter(page) " of " counter(pages);
+  @bottom-center {{ content: "Page " counter(page) " of {total}";
     font-family: Arial, "Liberation Sans", sans-serif; font-size: 9pt; color: #505a5f; }}
   @top-right {{ content: "{title}"; font-family: Arial, "Liberation Sans", sans-serif; font-size: 8pt;
     color: #505a5f; }} }}
@@ -175,8 +179,13 @@ def _render_in_parts(pieces: list[Document], tagged: bool) -> bytes:
     first = pieces[0]
     title = next((b.text for b in first.blocks if isinstance(b, Heading) and b.level == 1), "")
     # The header shows the document's title, as the single layout's does from its <h1>.
-    overlay_html = _OVERLAY.format(title=_css_string(title), pages='<div class="page"></div>' * total)
-    overlay = HTML(string=overlay_html).write_pdf()
+    overlay = [
+        HTML(string=_OVERLAY.format(
+            title=_css_string(title), first=first, total=total,
+            pages='<div class="page"></div>' * min(OVERLAY_PAGES, total - first + 1),
+        )).write_pdf()
+        for first in range(1, total + 1, OVERLAY_PAGES)
+    ]  # fmt: skip
     headings = [block for piece in pieces for block in piece.blocks if isinstance(block, Heading)]
     return join_parts(made, overlay, headings)
 
@@ -188,9 +197,9 @@ def _page_count(content: bytes) -> int:
         return len(pdf.pages)
 
 
-def join_parts(made: list[bytes], overlay: bytes, headings: list[Heading]) -> bytes:
-    """The PDFs `made` (WeasyPrint's) as one PDF, each page stamped with the same page of `overlay` (its header
-    and "Page X of Y") as an artifact, which a screen reader skips.
+def join_parts(made: list[bytes], overlay: list[bytes], headings: list[Heading]) -> bytes:
+    """The PDFs `made` (WeasyPrint's) as one PDF, each page stamped with the page of the same number in the
+    `overlay` PDFs taken in turn (its header and "Page X of Y") as an artifact, which a screen reader skips.
 
     pikepdf (qpdf) copies each part's pages, links, named destinations and bookmarks. What it does not join is
     the structure tree of tagged parts (PDF/UA-1), joined here: each part's elements become children of the
@@ -226,7 +235,7 @@ def join_parts(made: list[bytes], overlay: bytes, headings: list[Heading]) -> by
             pikepdf.Dictionary(Nums=pikepdf.Array([item for key in sorted(numbers) for item in (key, numbers[key])]))
         )
         tree.ParentTreeNextKey = max(numbers, default=-1) + 1
-    _stamp(joined, pikepdf.open(io.BytesIO(overlay)))
+    _stamp(joined, overlay)
     _nest_outline(joined, headings)
     out = io.BytesIO()
     joined.save(out, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
@@ -289,11 +298,15 @@ def _copied(joined, value, part_document, document):
     return value  # a null: a marked-content number with no element
 
 
-def _stamp(joined, overlay) -> None:
+def _stamp(joined, overlay: list[bytes]) -> None:
     """Each page with the overlay's page of the same number drawn over it, marked as an artifact."""
     import pikepdf
 
-    for page, stamp in zip(joined.pages, overlay.pages, strict=True):
+    def stamps():
+        for content in overlay:
+            yield from pikepdf.open(io.BytesIO(content)).pages
+
+    for page, stamp in zip(joined.pages, stamps(), strict=True):
         form = joined.copy_foreign(stamp.as_form_xobject())
         name = page.add_resource(form, pikepdf.Name.XObject, prefix="Stamp")
         # The page's own drawing in q/Q, so that the stamp starts from the page's first coordinates.
