@@ -38,8 +38,9 @@ from .render_html import column_widths
 TEXT_WIDTH_TWIPS = 9638  # A4 with 2 cm margins: 17 cm
 HEADING_STYLES = {1: "Title", 2: "Heading 1", 3: "Heading 2"}
 GREY = RGBColor(0x50, 0x5A, 0x5F)
-# How many blocks are built in python-docx's XML tree before they are written out to a spool file: lxml holds
-# about twelve times the XML it writes (the 5,000-activity scorecards: 83 MB of XML took 1.3 GB as a tree).
+# How many blocks are built as python-docx elements (in a container of their own, `_Body`) before they are written
+# out to a spool file: lxml holds about twelve times the XML it writes (the 5,000-activity scorecards: 83 MB of
+# XML took 1.3 GB as one tree).
 SPOOL_BLOCKS = 500
 
 
